@@ -1,0 +1,243 @@
+/* bb-settings-repo.c
+ *
+ * Copyright 2026 The Bangban authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The `setting` table: values every workstation of one database shares (the
+ * team name and hotline printed on forms, the case number format…).
+ */
+
+#define G_LOG_DOMAIN "bb-settings-repo"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "bb-database-private.h"
+#include "bb-error.h"
+#include "bb-settings-repo.h"
+
+static const char SQL_GET[] =
+  "SELECT value, version FROM setting WHERE key = ##key::string";
+static const char SQL_SET[] =
+  "UPDATE setting SET value = ##value::string, version = version + 1, "
+  "updated_at = ##now::gint64 "
+  "WHERE key = ##key::string AND version = ##version::gint";
+
+static const char *
+setting_label (const char *key)
+{
+  if (g_str_equal (key, BB_SETTING_TEAM_NAME))
+    return _("Team name");
+  if (g_str_equal (key, BB_SETTING_COMPLAINT_HOTLINE))
+    return _("Complaint hotline");
+  if (g_str_equal (key, BB_SETTING_CASE_NUMBER_FORMAT))
+    return _("Case number format");
+  if (g_str_equal (key, BB_SETTING_TIME_ZONE))
+    return _("Time zone");
+  if (g_str_equal (key, BB_SETTING_RECTIFICATION_DAYS))
+    return _("Rectification time limit");
+  return key;
+}
+
+static gboolean
+validate_hotline (const char  *value,
+                  GError     **error)
+{
+  guint digits = 0;
+  const char *p;
+
+  if (*value == '\0')
+    return TRUE;
+
+  for (p = value; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (*p != '-' && *p != ' ' && *p != '(' && *p != ')' && *p != '+')
+        {
+          bb_set_field_error (error, setting_label (BB_SETTING_COMPLAINT_HOTLINE),
+                              _("only digits, spaces, “-”, “+” and brackets are allowed"));
+          return FALSE;
+        }
+    }
+  if (digits < 3 || digits > 20)
+    {
+      bb_set_field_error (error, setting_label (BB_SETTING_COMPLAINT_HOTLINE),
+                          _("a telephone number has 3 to 20 digits"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * bb_settings_validate:
+ *
+ * Checks a value for a setting; the error names the setting and the reason.
+ */
+gboolean
+bb_settings_validate (const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      bb_set_field_error (error, setting_label (key), _("the text is not valid UTF-8"));
+      return FALSE;
+    }
+
+  if (g_str_equal (key, BB_SETTING_TEAM_NAME))
+    {
+      if (g_utf8_strlen (value, -1) > 40)
+        {
+          bb_set_field_error (error, setting_label (key),
+                              _("at most %d characters fit in the title of a form"), 40);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (g_str_equal (key, BB_SETTING_COMPLAINT_HOTLINE))
+    return validate_hotline (value, error);
+
+  if (g_str_equal (key, BB_SETTING_CASE_NUMBER_FORMAT))
+    {
+      if (strstr (value, "{seq") == NULL)
+        {
+          bb_set_field_error (error, setting_label (key),
+                              _("the format must contain the sequence number {seq:N}"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (g_str_equal (key, BB_SETTING_TIME_ZONE))
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (value);
+
+      if (tz == NULL)
+        {
+          bb_set_field_error (error, setting_label (key), _("“%s” is not a known time zone"),
+                              value);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (g_str_equal (key, BB_SETTING_RECTIFICATION_DAYS))
+    {
+      guint64 days;
+
+      if (!g_ascii_string_to_unsigned (value, 10, 1, 60, &days, NULL))
+        {
+          bb_set_field_error (error, setting_label (key),
+                              _("enter a number of working days from 1 to 60"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  g_set_error (error, BB_ERROR, BB_ERROR_NOT_FOUND, _("There is no setting “%s”"), key);
+  return FALSE;
+}
+
+/**
+ * bb_settings_repo_get:
+ * @version: (out) (optional): the row's version, for bb_settings_repo_set()
+ *
+ * Returns: (transfer full): the value, or %NULL with an error
+ */
+char *
+bb_settings_repo_get (BbDatabase  *db,
+                      const char  *key,
+                      int         *version,
+                      GError     **error)
+{
+  static const GType types[] = { G_TYPE_STRING, G_TYPE_INT64, G_TYPE_NONE };
+  GdaStatement *statement;
+  g_autoptr(GdaSet) params = NULL;
+  g_autoptr(GdaDataModel) model = NULL;
+
+  g_return_val_if_fail (BB_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  statement = bb_database_prepare (db, SQL_GET);
+  params = bb_database_new_params (db, statement);
+  bb_params_set_string (params, "key", key);
+
+  model = bb_database_select (db, statement, params, types, error);
+  if (model == NULL)
+    return NULL;
+  if (gda_data_model_get_n_rows (model) < 1)
+    {
+      g_set_error (error, BB_ERROR, BB_ERROR_NOT_FOUND, _("There is no setting “%s”"), key);
+      return NULL;
+    }
+  if (version != NULL)
+    *version = (int) bb_model_get_int64 (model, 1, 0, 0);
+  return bb_model_dup_string (model, 0, 0);
+}
+
+/**
+ * bb_settings_repo_set:
+ * @expected_version: the version read with the value
+ * @new_version: (out) (optional): the version after the change
+ *
+ * Changes a setting unless someone else changed it since it was read
+ * (%BB_ERROR_CONFLICT: nothing is overwritten).
+ */
+gboolean
+bb_settings_repo_set (BbDatabase  *db,
+                      const char  *key,
+                      const char  *value,
+                      int          expected_version,
+                      int         *new_version,
+                      GError     **error)
+{
+  GdaStatement *statement;
+  g_autoptr(GdaSet) params = NULL;
+  int rows;
+
+  g_return_val_if_fail (BB_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (!bb_settings_validate (key, value, error))
+    return FALSE;
+
+  if (!bb_database_begin (db, error))
+    return FALSE;
+
+  statement = bb_database_prepare (db, SQL_SET);
+  params = bb_database_new_params (db, statement);
+  bb_params_set_string (params, "key", key);
+  bb_params_set_string (params, "value", value);
+  bb_params_set_int (params, "version", expected_version);
+  bb_params_set_int64 (params, "now", g_get_real_time ());
+
+  rows = bb_database_execute (db, statement, params, error);
+  if (rows < 0)
+    {
+      bb_database_rollback (db);
+      return FALSE;
+    }
+  if (rows == 0)
+    {
+      bb_database_rollback (db);
+      g_set_error (error, BB_ERROR, BB_ERROR_CONFLICT,
+                   _("%s was changed by someone else in the meantime; nothing was overwritten"),
+                   setting_label (key));
+      return FALSE;
+    }
+  if (!bb_database_commit (db, error))
+    return FALSE;
+
+  if (new_version != NULL)
+    *new_version = expected_version + 1;
+  return TRUE;
+}

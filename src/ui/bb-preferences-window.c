@@ -1,0 +1,737 @@
+/* bb-preferences-window.c
+ *
+ * Copyright 2026 The Bangban authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bb-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bb-error.h"
+#include "bb-keyring.h"
+#include "bb-preferences-window.h"
+#include "bb-settings-repo.h"
+
+struct _BbPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  BbApplication        *application;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  int                   team_name_version;
+  int                   hotline_version;
+
+  GtkCheckButton       *sqlite_check;
+  GtkCheckButton       *postgresql_check;
+  AdwPreferencesGroup  *sqlite_group;
+  AdwEntryRow          *sqlite_file_row;
+  AdwPreferencesGroup  *postgresql_group;
+  AdwEntryRow          *host_row;
+  GtkSpinButton        *port_spin;
+  AdwEntryRow          *database_row;
+  AdwEntryRow          *user_row;
+  AdwPasswordEntryRow  *password_row;
+  AdwActionRow         *test_row;
+  GtkImage             *test_icon;
+  GtkSpinner           *test_spinner;
+  GtkButton            *test_button;
+  GtkButton            *apply_button;
+  AdwPreferencesGroup  *forms_group;
+  AdwEntryRow          *team_name_row;
+  AdwEntryRow          *hotline_row;
+  GtkLabel             *forms_message;
+};
+
+G_DEFINE_FINAL_TYPE (BbPreferencesWindow, bb_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_APPLICATION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The location in the rows */
+
+static BbLocation *
+location_from_rows (BbPreferencesWindow  *self,
+                    GError              **error)
+{
+  if (gtk_check_button_get_active (self->sqlite_check))
+    {
+      g_autofree char *path = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->sqlite_file_row))));
+
+      if (*path == '\0')
+        {
+          bb_set_field_error (error, _("Database file"), _("choose or type a file"));
+          return NULL;
+        }
+      return bb_location_parse (path, error);
+    }
+  else
+    {
+      g_autofree char *host = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->host_row))));
+      g_autofree char *db = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->database_row))));
+      g_autofree char *user = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->user_row))));
+
+      if (*host == '\0')
+        {
+          bb_set_field_error (error, _("Host"), _("enter the server's name or address"));
+          return NULL;
+        }
+      if (*db == '\0')
+        {
+          bb_set_field_error (error, _("Database"), _("enter the name of the database"));
+          return NULL;
+        }
+      if (*user == '\0')
+        {
+          bb_set_field_error (error, _("User"), _("enter the user name on the server"));
+          return NULL;
+        }
+      return bb_location_new_postgresql (host, (guint) gtk_spin_button_get_value_as_int (self->port_spin),
+                                         db, user);
+    }
+}
+
+static void
+set_test_result (BbPreferencesWindow *self,
+                 const char          *icon_name,
+                 const char          *css_class,
+                 const char          *message)
+{
+  GtkWidget *icon = GTK_WIDGET (self->test_icon);
+
+  gtk_image_set_from_icon_name (self->test_icon, icon_name);
+  gtk_widget_remove_css_class (icon, "success");
+  gtk_widget_remove_css_class (icon, "error");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (icon, css_class);
+  adw_action_row_set_subtitle (self->test_row, message);
+}
+
+static void
+update_apply_button (BbPreferencesWindow *self)
+{
+  g_autoptr(BbLocation) location = location_from_rows (self, NULL);
+  g_autoptr(BbLocation) configured = bb_application_dup_configured_location (self->application);
+  BbDatabase *open = bb_application_get_database (self->application);
+  gboolean differs;
+
+  differs = !bb_location_equal (location, configured) ||
+            open == NULL ||
+            !bb_location_equal (location, bb_database_get_location (open)) ||
+            *gtk_editable_get_text (GTK_EDITABLE (self->password_row)) != '\0';
+  gtk_widget_set_sensitive (GTK_WIDGET (self->apply_button), location != NULL && differs);
+}
+
+static void
+backend_toggled_cb (BbPreferencesWindow *self)
+{
+  gboolean sqlite = gtk_check_button_get_active (self->sqlite_check);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sqlite_group), sqlite);
+  gtk_widget_set_visible (GTK_WIDGET (self->postgresql_group), !sqlite);
+  set_test_result (self, "network-server-symbolic", NULL, _("Not tested yet"));
+  update_apply_button (self);
+}
+
+static void
+location_changed_cb (BbPreferencesWindow *self)
+{
+  set_test_result (self, "network-server-symbolic", NULL, _("Not tested yet"));
+  update_apply_button (self);
+}
+
+static void
+password_changed_cb (BbPreferencesWindow *self)
+{
+  location_changed_cb (self);
+}
+
+static void
+file_chosen_cb (GtkNativeDialog     *dialog,
+                int                  response,
+                BbPreferencesWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL && g_file_peek_path (file) != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (self->sqlite_file_row), g_file_peek_path (file));
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+choose_file_clicked_cb (BbPreferencesWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) databases = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GFile) current = NULL;
+  const char *path = gtk_editable_get_text (GTK_EDITABLE (self->sqlite_file_row));
+
+  chooser = gtk_file_chooser_native_new (_("Choose a Database File"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (databases, _("Bangban Databases"));
+  gtk_file_filter_add_pattern (databases, "*.db");
+  gtk_file_filter_add_pattern (databases, "*.sqlite");
+  gtk_file_filter_add_pattern (databases, "*.sqlite3");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), databases);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+
+  if (*path != '\0')
+    {
+      current = g_file_new_for_path (path);
+      if (g_file_query_exists (current, NULL))
+        gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), current, NULL);
+    }
+
+  g_signal_connect (chooser, "response", G_CALLBACK (file_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Test connection */
+
+static void
+test_finished (BbPreferencesWindow *self)
+{
+  gtk_spinner_stop (self->test_spinner);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->test_button), TRUE);
+}
+
+static void
+check_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(BbPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+
+  description = bb_database_check_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  test_finished (self);
+  if (description != NULL)
+    set_test_result (self, "emblem-ok-symbolic", "success", description);
+  else
+    set_test_result (self, "dialog-error-symbolic", "error", error->message);
+}
+
+typedef struct
+{
+  BbPreferencesWindow *self;
+  BbLocation          *location;
+} PendingCheck;
+
+static void
+test_password_found_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  PendingCheck *pending = user_data;
+  g_autoptr(BbPreferencesWindow) self = pending->self;
+  g_autoptr(BbLocation) location = pending->location;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = NULL;
+
+  g_free (pending);
+  password = bb_keyring_lookup_password_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  bb_database_check_async (location, password, self->cancellable, check_done_cb,
+                           g_object_ref (self));
+}
+
+static void
+test_clicked_cb (BbPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BbLocation) location = location_from_rows (self, &error);
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+
+  if (location == NULL)
+    {
+      set_test_result (self, "dialog-error-symbolic", "error", error->message);
+      return;
+    }
+
+  set_test_result (self, "network-server-symbolic", NULL, _("Testing…"));
+  gtk_spinner_start (self->test_spinner);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->test_button), FALSE);
+
+  if (location->engine == BB_ENGINE_POSTGRESQL && *password == '\0')
+    {
+      PendingCheck *pending = g_new0 (PendingCheck, 1);
+
+      pending->self = g_object_ref (self);
+      pending->location = bb_location_copy (location);
+      bb_keyring_lookup_password_async (location, self->cancellable, test_password_found_cb,
+                                        pending);
+      return;
+    }
+
+  bb_database_check_async (location, password, self->cancellable, check_done_cb,
+                           g_object_ref (self));
+}
+
+/* Switching database */
+
+static void
+password_stored_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(BbPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!bb_keyring_store_password_finish (result, &error))
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+    }
+}
+
+static void
+apply_clicked_cb (BbPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BbLocation) location = location_from_rows (self, &error);
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+  g_autofree char *default_path = bb_location_default_sqlite_path ();
+
+  if (location == NULL)
+    {
+      set_test_result (self, "dialog-error-symbolic", "error", error->message);
+      return;
+    }
+
+  g_settings_delay (self->settings);
+  g_settings_set_enum (self->settings, "database-backend", location->engine);
+  if (location->engine == BB_ENGINE_SQLITE)
+    {
+      /* The default path stays “default”, so that it follows $XDG_DATA_HOME. */
+      g_settings_set_string (self->settings, "sqlite-file",
+                             g_str_equal (location->path, default_path) ? "" : location->path);
+    }
+  else
+    {
+      g_settings_set_string (self->settings, "postgresql-host", location->host);
+      g_settings_set_uint (self->settings, "postgresql-port", location->port);
+      g_settings_set_string (self->settings, "postgresql-database", location->database);
+      g_settings_set_string (self->settings, "postgresql-user", location->user);
+    }
+  g_settings_apply (self->settings);
+
+  if (location->engine == BB_ENGINE_POSTGRESQL && *password != '\0')
+    bb_keyring_store_password_async (location, password, NULL, password_stored_cb,
+                                     g_object_ref (self));
+
+  bb_application_open_database (self->application, location,
+                                *password != '\0' ? password : NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  update_apply_button (self);
+}
+
+/* Settings printed on forms (kept in the database) */
+
+typedef struct
+{
+  char *team_name;
+  int   team_name_version;
+  char *hotline;
+  int   hotline_version;
+} FormSettings;
+
+static void
+form_settings_free (FormSettings *fs)
+{
+  g_free (fs->team_name);
+  g_free (fs->hotline);
+  g_free (fs);
+}
+
+static void
+load_form_settings_thread (GTask        *task,
+                           gpointer      source_object,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
+{
+  BbDatabase *db = task_data;
+  FormSettings *fs = g_new0 (FormSettings, 1);
+  GError *error = NULL;
+
+  fs->team_name = bb_settings_repo_get (db, BB_SETTING_TEAM_NAME, &fs->team_name_version, &error);
+  if (fs->team_name != NULL)
+    fs->hotline = bb_settings_repo_get (db, BB_SETTING_COMPLAINT_HOTLINE, &fs->hotline_version,
+                                        &error);
+  if (error != NULL)
+    {
+      form_settings_free (fs);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, fs, (GDestroyNotify) form_settings_free);
+}
+
+static void
+show_forms_message (BbPreferencesWindow *self,
+                    const char          *message)
+{
+  gtk_label_set_text (self->forms_message, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->forms_message), message != NULL);
+}
+
+static void
+form_settings_loaded_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(BbPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  FormSettings *fs;
+
+  fs = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (fs == NULL)
+    {
+      show_forms_message (self, error->message);
+      return;
+    }
+
+  self->team_name_version = fs->team_name_version;
+  self->hotline_version = fs->hotline_version;
+  gtk_editable_set_text (GTK_EDITABLE (self->team_name_row), fs->team_name);
+  gtk_editable_set_text (GTK_EDITABLE (self->hotline_row), fs->hotline);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->forms_group), TRUE);
+  show_forms_message (self, NULL);
+  form_settings_free (fs);
+}
+
+static void
+load_form_settings (BbPreferencesWindow *self)
+{
+  BbDatabase *db = bb_application_get_database (self->application);
+  g_autoptr(GTask) task = NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->forms_group), FALSE);
+  if (db == NULL)
+    {
+      show_forms_message (self, _("Open a database first: these settings are kept in it."));
+      return;
+    }
+
+  task = g_task_new (NULL, self->cancellable, form_settings_loaded_cb, g_object_ref (self));
+  g_task_set_task_data (task, g_object_ref (db), g_object_unref);
+  g_task_run_in_thread (task, load_form_settings_thread);
+}
+
+static const char *
+row_setting_key (BbPreferencesWindow *self,
+                 AdwEntryRow         *row)
+{
+  return row == self->team_name_row ? BB_SETTING_TEAM_NAME : BB_SETTING_COMPLAINT_HOTLINE;
+}
+
+static void
+form_setting_changed_cb (BbPreferencesWindow *self,
+                         AdwEntryRow         *row)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (bb_settings_validate (row_setting_key (self, row), text, &error))
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      show_forms_message (self, NULL);
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      show_forms_message (self, error->message);
+    }
+}
+
+typedef struct
+{
+  BbDatabase *db;
+  const char *key;
+  char       *value;
+  int         version;
+  int         new_version;
+  AdwEntryRow *row;
+} SaveSetting;
+
+static void
+save_setting_free (SaveSetting *save)
+{
+  g_object_unref (save->db);
+  g_free (save->value);
+  g_free (save);
+}
+
+static void
+save_setting_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  SaveSetting *save = task_data;
+  GError *error = NULL;
+
+  if (bb_settings_repo_set (save->db, save->key, save->value, save->version,
+                            &save->new_version, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+setting_saved_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(BbPreferencesWindow) self = user_data;
+  SaveSetting *save = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  int *version = save->row == self->team_name_row ? &self->team_name_version
+                                                  : &self->hotline_version;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (g_error_matches (error, BB_ERROR, BB_ERROR_CONFLICT))
+        {
+          /* Keep what was typed; take the new version so that the next apply
+           * replaces the other change knowingly. */
+          g_autofree char *message = NULL;
+          g_autofree char *current = bb_settings_repo_get (save->db, save->key, version, NULL);
+
+          message = g_strdup_printf (_("%s It is now “%s”; apply again to replace it with yours."),
+                                     error->message, current ? current : "");
+          show_forms_message (self, message);
+          return;
+        }
+      gtk_widget_add_css_class (GTK_WIDGET (save->row), "error");
+      show_forms_message (self, error->message);
+      return;
+    }
+
+  *version = save->new_version;
+  show_forms_message (self, NULL);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (save->row == self->team_name_row
+                                                   ? _("Team name saved")
+                                                   : _("Complaint hotline saved")));
+}
+
+static void
+form_setting_apply_cb (BbPreferencesWindow *self,
+                       AdwEntryRow         *row)
+{
+  BbDatabase *db = bb_application_get_database (self->application);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  const char *key = row_setting_key (self, row);
+  SaveSetting *save;
+
+  if (db == NULL)
+    return;
+  if (!bb_settings_validate (key, value, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      show_forms_message (self, error->message);
+      return;
+    }
+
+  save = g_new0 (SaveSetting, 1);
+  save->db = g_object_ref (db);
+  save->key = key;
+  save->value = g_steal_pointer (&value);
+  save->version = row == self->team_name_row ? self->team_name_version : self->hotline_version;
+  save->row = row;
+
+  task = g_task_new (NULL, self->cancellable, setting_saved_cb, g_object_ref (self));
+  g_task_set_task_data (task, save, (GDestroyNotify) save_setting_free);
+  g_task_run_in_thread (task, save_setting_thread);
+}
+
+/* Object */
+
+static void
+load_location_rows (BbPreferencesWindow *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "sqlite-file");
+  g_autofree char *host = g_settings_get_string (self->settings, "postgresql-host");
+  g_autofree char *db = g_settings_get_string (self->settings, "postgresql-database");
+  g_autofree char *user = g_settings_get_string (self->settings, "postgresql-user");
+  gboolean sqlite = g_settings_get_enum (self->settings, "database-backend") == BB_ENGINE_SQLITE;
+
+  if (*path == '\0')
+    {
+      g_free (path);
+      path = bb_location_default_sqlite_path ();
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->sqlite_file_row), path);
+  gtk_editable_set_text (GTK_EDITABLE (self->host_row), host);
+  gtk_spin_button_set_value (self->port_spin, g_settings_get_uint (self->settings, "postgresql-port"));
+  gtk_editable_set_text (GTK_EDITABLE (self->database_row), db);
+  gtk_editable_set_text (GTK_EDITABLE (self->user_row), user);
+  gtk_check_button_set_active (sqlite ? self->sqlite_check : self->postgresql_check, TRUE);
+  backend_toggled_cb (self);
+}
+
+static void
+database_changed_cb (BbPreferencesWindow *self)
+{
+  load_form_settings (self);
+  update_apply_button (self);
+}
+
+static void
+bb_preferences_window_constructed (GObject *object)
+{
+  BbPreferencesWindow *self = BB_PREFERENCES_WINDOW (object);
+
+  G_OBJECT_CLASS (bb_preferences_window_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->application, "notify::database",
+                           G_CALLBACK (database_changed_cb), self, G_CONNECT_SWAPPED);
+  load_location_rows (self);
+  load_form_settings (self);
+}
+
+static void
+bb_preferences_window_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  BbPreferencesWindow *self = BB_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_APPLICATION:
+      self->application = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bb_preferences_window_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  BbPreferencesWindow *self = BB_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_APPLICATION:
+      g_value_set_object (value, self->application);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bb_preferences_window_dispose (GObject *object)
+{
+  BbPreferencesWindow *self = BB_PREFERENCES_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BB_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->application);
+
+  G_OBJECT_CLASS (bb_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+bb_preferences_window_class_init (BbPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = bb_preferences_window_constructed;
+  object_class->set_property = bb_preferences_window_set_property;
+  object_class->get_property = bb_preferences_window_get_property;
+  object_class->dispose = bb_preferences_window_dispose;
+
+  properties[PROP_APPLICATION] =
+    g_param_spec_object ("application", NULL, NULL, BB_TYPE_APPLICATION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/bangban/Bangban/bb-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, sqlite_check);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, postgresql_check);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, sqlite_group);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, sqlite_file_row);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, postgresql_group);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, host_row);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, port_spin);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, user_row);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, password_row);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, test_row);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, test_icon);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, test_spinner);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, test_button);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, apply_button);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, forms_group);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, team_name_row);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, hotline_row);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, forms_message);
+  gtk_widget_class_bind_template_callback (widget_class, backend_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, location_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, password_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, choose_file_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, test_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, apply_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, form_setting_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, form_setting_apply_cb);
+}
+
+static void
+bb_preferences_window_init (BbPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->cancellable = g_cancellable_new ();
+}
+
+BbPreferencesWindow *
+bb_preferences_window_new (BbApplication *application)
+{
+  return g_object_new (BB_TYPE_PREFERENCES_WINDOW, "application", application, NULL);
+}

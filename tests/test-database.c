@@ -1,0 +1,284 @@
+/* test-database.c — connection, migrations, settings; on SQLite and PostgreSQL
+ *
+ * Copyright 2026 The Bangban authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "bb-database-private.h"
+#include "bb-error.h"
+#include "bb-settings-repo.h"
+#include "bb-test-util.h"
+
+static const char SQL_BUMP_VERSION[] =
+  "INSERT INTO schema_version (version, applied_at, program) "
+  "VALUES (##version::gint, 0, 'a future bangban')";
+static const char SQL_COUNT_VERSIONS[] = "SELECT count(*) FROM schema_version";
+
+static void
+test_migrate_fresh (void)
+{
+  g_autoptr(BbLocation) location = bb_test_new_location ();
+  g_autoptr(BbDatabase) db = bb_test_open (location);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format = NULL;
+  int version = -1;
+
+  g_assert_cmpuint (bb_database_get_schema_version (db), ==,
+                    bb_database_get_latest_schema_version ());
+  g_assert_cmpint (bb_database_get_engine (db), ==, bb_test_engine ());
+
+  format = bb_settings_repo_get (db, BB_SETTING_CASE_NUMBER_FORMAT, &version, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (format, ==, "{year}{seq:6}");
+  g_assert_cmpint (version, ==, 1);
+}
+
+static void
+test_reopen_keeps_data (void)
+{
+  g_autoptr(BbLocation) location = bb_test_new_location ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  int version = 0;
+
+  {
+    g_autoptr(BbDatabase) db = bb_test_open (location);
+
+    g_assert_true (bb_settings_repo_set (db, BB_SETTING_TEAM_NAME, "雁塔区𠮷祥", 1, &version,
+                                         &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (version, ==, 2);
+  }
+
+  {
+    g_autoptr(BbDatabase) db = bb_test_open (location);
+    GdaStatement *count = bb_database_prepare (db, SQL_COUNT_VERSIONS);
+    g_autoptr(GdaDataModel) model = bb_database_select (db, count, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    /* Opening again applies nothing twice. */
+    g_assert_cmpint (bb_model_get_int64 (model, 0, 0, -1), ==,
+                     bb_database_get_latest_schema_version ());
+
+    /* Characters outside the BMP survive the round trip. */
+    value = bb_settings_repo_get (db, BB_SETTING_TEAM_NAME, &version, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (value, ==, "雁塔区𠮷祥");
+    g_assert_cmpint (version, ==, 2);
+  }
+}
+
+static void
+test_newer_schema_refused (void)
+{
+  g_autoptr(BbLocation) location = bb_test_new_location ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BbDatabase) refused = NULL;
+
+  {
+    g_autoptr(BbDatabase) db = bb_test_open (location);
+    GdaStatement *bump = bb_database_prepare (db, SQL_BUMP_VERSION);
+    g_autoptr(GdaSet) params = bb_database_new_params (db, bump);
+
+    bb_params_set_int (params, "version", (int) bb_database_get_latest_schema_version () + 1);
+    g_assert_cmpint (bb_database_execute (db, bump, params, &error), ==, 1);
+    g_assert_no_error (error);
+    g_assert_true (bb_settings_repo_set (db, BB_SETTING_COMPLAINT_HOTLINE, "029-12345", 1, NULL,
+                                         &error));
+    g_assert_no_error (error);
+  }
+
+  refused = bb_database_open (location, NULL, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, BB_ERROR, BB_ERROR_NEWER_SCHEMA);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+  g_clear_error (&error);
+
+  /* Left untouched: read it back behind the program's back. */
+  if (bb_test_engine () == BB_ENGINE_SQLITE)
+    {
+      sqlite3 *raw = NULL;
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_open_v2 (location->path, &raw, SQLITE_OPEN_READONLY, NULL), ==,
+                       SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (raw,
+                                           "SELECT (SELECT max(version) FROM schema_version),"
+                                           " (SELECT value FROM setting WHERE key = 'complaint_hotline')",
+                                           -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==,
+                       (int) bb_database_get_latest_schema_version () + 1);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "029-12345");
+      sqlite3_finalize (stmt);
+      sqlite3_close (raw);
+    }
+}
+
+static void
+test_foreign_database_refused (void)
+{
+  g_autoptr(BbLocation) location = bb_test_new_location ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BbDatabase) refused = NULL;
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (bb_test_engine () != BB_ENGINE_SQLITE)
+    {
+      g_test_skip ("an SQLite file of another program is an SQLite matter");
+      return;
+    }
+
+  g_assert_cmpint (sqlite3_open (location->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "CREATE TABLE invoices (id INTEGER PRIMARY KEY)", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  refused = bb_database_open (location, NULL, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, BB_ERROR, BB_ERROR_UNAVAILABLE);
+  g_assert_nonnull (strstr (error->message, "not a Bangban database"));
+
+  g_assert_cmpint (sqlite3_open (location->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT group_concat(name) FROM sqlite_master WHERE type = 'table'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "invoices");
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+}
+
+static void
+test_setting_conflict (void)
+{
+  g_autoptr(BbLocation) location = bb_test_new_location ();
+  g_autoptr(BbDatabase) first = bb_test_open (location);
+  g_autoptr(BbDatabase) second = bb_test_open (location);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *after = NULL;
+  int version_a = 0, version_b = 0;
+
+  /* Two workstations read the same row… */
+  a = bb_settings_repo_get (first, BB_SETTING_TEAM_NAME, &version_a, &error);
+  g_assert_no_error (error);
+  b = bb_settings_repo_get (second, BB_SETTING_TEAM_NAME, &version_b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (version_a, ==, version_b);
+
+  /* …the first writes… */
+  g_assert_true (bb_settings_repo_set (first, BB_SETTING_TEAM_NAME, "碑林区", version_a, NULL,
+                                       &error));
+  g_assert_no_error (error);
+
+  /* …and the second, holding a stale version, overwrites nothing. */
+  g_assert_false (bb_settings_repo_set (second, BB_SETTING_TEAM_NAME, "莲湖区", version_b, NULL,
+                                        &error));
+  g_assert_error (error, BB_ERROR, BB_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  after = bb_settings_repo_get (second, BB_SETTING_TEAM_NAME, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after, ==, "碑林区");
+}
+
+static void
+test_setting_invalid (void)
+{
+  g_autoptr(BbLocation) location = bb_test_new_location ();
+  g_autoptr(BbDatabase) db = bb_test_open (location);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  int version = 0;
+
+  g_assert_false (bb_settings_repo_set (db, BB_SETTING_COMPLAINT_HOTLINE, "call us", 1, NULL,
+                                        &error));
+  g_assert_error (error, BB_ERROR, BB_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "Complaint hotline: "));
+  g_clear_error (&error);
+
+  g_assert_false (bb_settings_repo_set (db, BB_SETTING_RECTIFICATION_DAYS, "0", 1, NULL, &error));
+  g_assert_error (error, BB_ERROR, BB_ERROR_INVALID);
+  g_clear_error (&error);
+
+  after = bb_settings_repo_get (db, BB_SETTING_COMPLAINT_HOTLINE, &version, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after, ==, "");
+  g_assert_cmpint (version, ==, 1);
+}
+
+static void
+test_unreachable_server (void)
+{
+  g_autoptr(BbLocation) location = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BbDatabase) db = NULL;
+  g_autofree char *description = NULL;
+
+  if (bb_test_engine () == BB_ENGINE_SQLITE)
+    {
+      g_autoptr(BbLocation) scratch = bb_test_new_location ();
+      g_autofree char *path = g_build_filename (scratch->path, "bangban.db", NULL);
+
+      /* A file where the folder should be. */
+      g_assert_true (g_file_set_contents (scratch->path, "not a folder", -1, NULL));
+      location = bb_location_new_sqlite (path);
+      description = bb_database_check (location, NULL, NULL, &error);
+      g_assert_null (description);
+      g_assert_error (error, BB_ERROR, BB_ERROR_UNAVAILABLE);
+      g_clear_error (&error);
+    }
+  else
+    {
+      /* Port 1 on loopback: nothing listens there. */
+      location = bb_location_new_postgresql ("127.0.0.1", 1, "bangban", "postgres");
+      description = bb_database_check (location, NULL, NULL, &error);
+      g_assert_null (description);
+      g_assert_error (error, BB_ERROR, BB_ERROR_UNAVAILABLE);
+      g_assert_nonnull (strstr (error->message, "127.0.0.1:1"));
+      g_clear_error (&error);
+    }
+
+  db = bb_database_open (location, NULL, NULL, &error);
+  g_assert_null (db);
+  g_assert_error (error, BB_ERROR, BB_ERROR_UNAVAILABLE);
+}
+
+static void
+test_check_reachable (void)
+{
+  g_autoptr(BbLocation) location = bb_test_new_location ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+
+  description = bb_database_check (location, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (description);
+  if (bb_test_engine () == BB_ENGINE_POSTGRESQL)
+    g_assert_nonnull (strstr (description, "PostgreSQL 15"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  bb_test_init (&argc, &argv);
+
+  g_test_add_func ("/bangban/database/migrate-fresh", test_migrate_fresh);
+  g_test_add_func ("/bangban/database/reopen-keeps-data", test_reopen_keeps_data);
+  g_test_add_func ("/bangban/database/newer-schema-refused", test_newer_schema_refused);
+  g_test_add_func ("/bangban/database/foreign-database-refused", test_foreign_database_refused);
+  g_test_add_func ("/bangban/database/setting-conflict", test_setting_conflict);
+  g_test_add_func ("/bangban/database/setting-invalid", test_setting_invalid);
+  g_test_add_func ("/bangban/database/unreachable", test_unreachable_server);
+  g_test_add_func ("/bangban/database/check-reachable", test_check_reachable);
+
+  return g_test_run ();
+}

@@ -1,0 +1,287 @@
+/* test-ui-smoke.c — the application shell under a real display
+ *
+ * Copyright 2026 The Bangban authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Presents the main window, visits every area, opens Preferences (and saves
+ * a setting through it, checking the database), About and the shortcuts
+ * window, saving a PNG of each in the build's log folder.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "bb-application.h"
+#include "bb-preferences-window.h"
+#include "bb-settings-repo.h"
+#include "bb-test-util.h"
+#include "bb-window.h"
+
+static BbApplication *app;
+static const char *lang_tag = "C";
+
+static void
+iterate_until (gboolean (*condition) (gpointer),
+               gpointer   data,
+               const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gboolean
+frame_drawn_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+two_frames (gpointer data)
+{
+  return *(guint *) data >= 2;
+}
+
+static void
+wait_for_draw (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id;
+
+  gtk_widget_queue_draw (widget);
+  id = gtk_widget_add_tick_callback (widget, frame_drawn_cb, &frames, NULL);
+  iterate_until (two_frames, &frames, "a frame to be drawn");
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("ui-%s-%s.png", name, lang_tag);
+  g_autofree char *path = bb_test_log_path (file);
+  int width, height;
+
+  wait_for_draw (window);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static GtkWindow *
+find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+database_open (gpointer data)
+{
+  return bb_application_get_database (app) != NULL ||
+         bb_application_get_database_error (app) != NULL;
+}
+
+static BbWindow *
+main_window (void)
+{
+  return BB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+}
+
+static void
+test_main_window (void)
+{
+  static const char *pages[] = { "dashboard", "charts", "catalogue", "staff", "complaints" };
+  BbWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  iterate_until (database_open, NULL, "the database to open");
+  g_assert_null (bb_application_get_database_error (app));
+  g_assert_nonnull (bb_application_get_database (app));
+
+  window = main_window ();
+  g_assert_true (BB_IS_WINDOW (window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *action = g_strdup_printf ("win.show-page::%s", pages[i]);
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) target = NULL;
+      g_autofree char *action_name = NULL;
+
+      g_assert_true (g_action_parse_detailed_name (action, &action_name, &target, NULL));
+      g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action_name,
+                                                         target));
+      g_assert_cmpstr (bb_window_get_page (window), ==, pages[i]);
+      name = g_strdup_printf ("page-%s", pages[i]);
+      save_screenshot (GTK_WIDGET (window), name);
+    }
+}
+
+static gboolean
+setting_saved (gpointer data)
+{
+  BbDatabase *db = bb_application_get_database (app);
+  g_autofree char *value = bb_settings_repo_get (db, BB_SETTING_TEAM_NAME, NULL, NULL);
+
+  return g_strcmp0 (value, data) == 0;
+}
+
+static gboolean
+window_shown (gpointer data)
+{
+  return find_window (GPOINTER_TO_SIZE (data)) != NULL;
+}
+
+static void
+test_preferences (void)
+{
+  GtkWindow *prefs;
+  GtkWidget *team_name_row;
+  GtkWidget *hotline_row;
+  GtkWidget *message;
+  g_autofree char *hotline = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  iterate_until (window_shown, GSIZE_TO_POINTER (BB_TYPE_PREFERENCES_WINDOW), "Preferences");
+  prefs = find_window (BB_TYPE_PREFERENCES_WINDOW);
+  save_screenshot (GTK_WIDGET (prefs), "preferences-database");
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "forms");
+  team_name_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                             BB_TYPE_PREFERENCES_WINDOW,
+                                                             "team_name_row"));
+  hotline_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                           BB_TYPE_PREFERENCES_WINDOW,
+                                                           "hotline_row"));
+  message = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                       BB_TYPE_PREFERENCES_WINDOW,
+                                                       "forms_message"));
+
+  /* A valid team name is saved in the database. */
+  gtk_editable_set_text (GTK_EDITABLE (team_name_row), "雁塔区𠮷祥");
+  g_signal_emit_by_name (team_name_row, "apply");
+  iterate_until (setting_saved, (gpointer) "雁塔区𠮷祥", "the team name to be saved");
+
+  /* An invalid hotline: the reason is shown, the text stays, nothing is saved. */
+  gtk_editable_set_text (GTK_EDITABLE (hotline_row), "call the office");
+  g_signal_emit_by_name (hotline_row, "apply");
+  g_assert_true (gtk_widget_has_css_class (hotline_row, "error"));
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), !=, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hotline_row)), ==, "call the office");
+  save_screenshot (GTK_WIDGET (prefs), "preferences-forms-error");
+  hotline = bb_settings_repo_get (bb_application_get_database (app),
+                                  BB_SETTING_COMPLAINT_HOTLINE, NULL, NULL);
+  g_assert_cmpstr (hotline, ==, "");
+
+  gtk_window_destroy (prefs);
+}
+
+static void
+test_about (void)
+{
+  GtkWindow *about;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  iterate_until (window_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), "About");
+  about = find_window (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_nonnull (strstr (adw_about_window_get_debug_info (ADW_ABOUT_WINDOW (about)),
+                            "Schema:"));
+  save_screenshot (GTK_WIDGET (about), "about");
+  gtk_window_destroy (about);
+}
+
+static void
+test_shortcuts (void)
+{
+  GtkWindow *shortcuts;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  iterate_until (window_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), "the shortcuts window");
+  shortcuts = find_window (GTK_TYPE_SHORTCUTS_WINDOW);
+  save_screenshot (GTK_WIDGET (shortcuts), "shortcuts");
+  gtk_window_destroy (shortcuts);
+}
+
+static void
+test_translated (void)
+{
+  /* Under zh_CN the UI is Chinese: a sample of the strings the window shows. */
+  g_assert_cmpstr (_("Dashboard"), ==, "工作台");
+  g_assert_cmpstr (_("Preferences"), ==, "首选项");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  const char *localedir = g_getenv ("BANGBAN_LOCALEDIR");
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  if (g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "zh_CN"))
+    lang_tag = "zh_CN";
+
+  bb_test_init (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+
+  app = bb_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/bangban/ui/main-window", test_main_window);
+  g_test_add_func ("/bangban/ui/preferences", test_preferences);
+  g_test_add_func ("/bangban/ui/about", test_about);
+  g_test_add_func ("/bangban/ui/shortcuts", test_shortcuts);
+  if (g_str_equal (lang_tag, "zh_CN"))
+    g_test_add_func ("/bangban/ui/translated", test_translated);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (main_window ()));
+  g_clear_object (&app);
+  return status;
+}
