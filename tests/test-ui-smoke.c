@@ -124,6 +124,16 @@ main_window (void)
   return BB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
 }
 
+static gboolean
+main_stack_settled (gpointer data)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (main_window ()),
+                                                              BB_TYPE_WINDOW, "main_stack"));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), data) == 0 &&
+         !gtk_stack_get_transition_running (stack);
+}
+
 static void
 test_main_window (void)
 {
@@ -137,6 +147,7 @@ test_main_window (void)
 
   window = main_window ();
   g_assert_true (BB_IS_WINDOW (window));
+  iterate_until (main_stack_settled, (gpointer) "ready", "the areas to be shown");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
