@@ -15,7 +15,7 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 
-#include "bb-cli.h"
+#include "bb-cli-private.h"
 #include "bb-database.h"
 #include "bb-error.h"
 #include "bb-keyring.h"
@@ -23,15 +23,9 @@
 
 typedef struct
 {
-  char *db;
-  char *as;
-} GlobalOptions;
-
-typedef struct
-{
   const char *name;
   const char *summary;
-  int       (*run) (GlobalOptions *globals, int argc, char **argv);
+  int       (*run) (BbCliGlobals *globals, int argc, char **argv);
 } Command;
 
 BbExit
@@ -57,16 +51,16 @@ bb_cli_exit_for_error (const GError *error)
     }
 }
 
-static int
-fail (const GError *error)
+int
+bb_cli_fail (const GError *error)
 {
   g_printerr ("bangban-cli: %s\n", error->message);
   return bb_cli_exit_for_error (error);
 }
 
-static int
-usage_error (GOptionContext *context,
-             const char     *message)
+int
+bb_cli_usage_error (GOptionContext *context,
+                    const char     *message)
 {
   g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
@@ -74,8 +68,8 @@ usage_error (GOptionContext *context,
   return BB_EXIT_USAGE;
 }
 
-static void
-print_json (JsonNode *node)
+void
+bb_cli_print_json (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
@@ -87,7 +81,7 @@ print_json (JsonNode *node)
 }
 
 static BbLocation *
-resolve_location (GlobalOptions  *globals,
+resolve_location (BbCliGlobals  *globals,
                   GError        **error)
 {
   const char *env = g_getenv ("BANGBAN_DB");
@@ -103,9 +97,9 @@ resolve_location (GlobalOptions  *globals,
   return bb_location_new_sqlite (default_path);
 }
 
-static BbDatabase *
-open_database (GlobalOptions  *globals,
-               GError        **error)
+BbDatabase *
+bb_cli_open_database (BbCliGlobals  *globals,
+                      GError       **error)
 {
   g_autoptr(BbLocation) location = resolve_location (globals, error);
   g_autofree char *password = NULL;
@@ -135,7 +129,7 @@ open_database (GlobalOptions  *globals,
 /* init */
 
 static int
-command_init (GlobalOptions  *globals,
+command_init (BbCliGlobals  *globals,
               int             argc,
               char          **argv)
 {
@@ -147,13 +141,13 @@ command_init (GlobalOptions  *globals,
   g_option_context_set_summary (context,
                                 _("Creates the database, or upgrades its schema to this version."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
+    return bb_cli_usage_error (context, error->message);
   if (argc > 1)
-    return usage_error (context, _("init takes no arguments"));
+    return bb_cli_usage_error (context, _("init takes no arguments"));
 
-  db = open_database (globals, &error);
+  db = bb_cli_open_database (globals, &error);
   if (db == NULL)
-    return fail (error);
+    return bb_cli_fail (error);
 
   where = bb_location_to_string (bb_database_get_location (db));
   g_print ("%s\n", where);
@@ -163,7 +157,7 @@ command_init (GlobalOptions  *globals,
 /* info */
 
 static int
-command_info (GlobalOptions  *globals,
+command_info (BbCliGlobals  *globals,
               int             argc,
               char          **argv)
 {
@@ -181,13 +175,13 @@ command_info (GlobalOptions  *globals,
   g_option_context_set_summary (context, _("Shows which database is used and its schema version."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
+    return bb_cli_usage_error (context, error->message);
   if (argc > 1)
-    return usage_error (context, _("info takes no arguments"));
+    return bb_cli_usage_error (context, _("info takes no arguments"));
 
-  db = open_database (globals, &error);
+  db = bb_cli_open_database (globals, &error);
   if (db == NULL)
-    return fail (error);
+    return bb_cli_fail (error);
 
   location = bb_database_get_location (db);
   where = bb_location_to_string (location);
@@ -208,7 +202,7 @@ command_info (GlobalOptions  *globals,
       json_builder_add_string_value (builder, PACKAGE_VERSION);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
-      print_json (root);
+      bb_cli_print_json (root);
     }
   else
     {
@@ -221,7 +215,7 @@ command_info (GlobalOptions  *globals,
 /* settings */
 
 static int
-command_settings (GlobalOptions  *globals,
+command_settings (BbCliGlobals  *globals,
                   int             argc,
                   char          **argv)
 {
@@ -236,16 +230,16 @@ command_settings (GlobalOptions  *globals,
                                   "team_name, complaint_hotline, case_number_format, time_zone, "
                                   "rectification_days."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
+    return bb_cli_usage_error (context, error->message);
 
   if (argc == 3 && g_str_equal (argv[1], "get"))
     {
-      db = open_database (globals, &error);
+      db = bb_cli_open_database (globals, &error);
       if (db == NULL)
-        return fail (error);
+        return bb_cli_fail (error);
       value = bb_settings_repo_get (db, argv[2], NULL, &error);
       if (value == NULL)
-        return fail (error);
+        return bb_cli_fail (error);
       g_print ("%s\n", value);
       return BB_EXIT_OK;
     }
@@ -253,17 +247,17 @@ command_settings (GlobalOptions  *globals,
   if (argc == 4 && g_str_equal (argv[1], "set"))
     {
       if (!bb_settings_validate (argv[2], argv[3], &error))
-        return fail (error);
-      db = open_database (globals, &error);
+        return bb_cli_fail (error);
+      db = bb_cli_open_database (globals, &error);
       if (db == NULL)
-        return fail (error);
+        return bb_cli_fail (error);
       value = bb_settings_repo_get (db, argv[2], &version, &error);
       if (value == NULL || !bb_settings_repo_set (db, argv[2], argv[3], version, NULL, &error))
-        return fail (error);
+        return bb_cli_fail (error);
       return BB_EXIT_OK;
     }
 
-  return usage_error (context, _("expected “get KEY” or “set KEY VALUE”"));
+  return bb_cli_usage_error (context, _("expected “get KEY” or “set KEY VALUE”"));
 }
 
 static const Command commands[] = {
@@ -291,7 +285,7 @@ int
 bb_cli_run (int    argc,
             char **argv)
 {
-  GlobalOptions globals = { NULL, NULL };
+  BbCliGlobals globals = { NULL, NULL };
   gboolean version = FALSE;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_STRING, &globals.db,
@@ -315,7 +309,7 @@ bb_cli_run (int    argc,
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      status = usage_error (context, error->message);
+      status = bb_cli_usage_error (context, error->message);
       goto out;
     }
 
@@ -328,7 +322,7 @@ bb_cli_run (int    argc,
 
   if (argc < 2)
     {
-      status = usage_error (context, _("no command given"));
+      status = bb_cli_usage_error (context, _("no command given"));
       goto out;
     }
 
@@ -347,7 +341,7 @@ bb_cli_run (int    argc,
   {
     g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), argv[1]);
 
-    status = usage_error (context, message);
+    status = bb_cli_usage_error (context, message);
   }
 
 out:
