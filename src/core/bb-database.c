@@ -1057,6 +1057,7 @@ bb_database_check (const BbLocation  *location,
       g_autoptr(GdaStatement) statement = NULL;
       GError *local_error = NULL;
       const GValue *value;
+      char *description;
 
       cnc = connect_location (location, password, error);
       if (cnc == NULL)
@@ -1072,11 +1073,14 @@ bb_database_check (const BbLocation  *location,
           return NULL;
         }
       value = gda_data_model_get_value_at (model, 0, 0, NULL);
-      gda_connection_close (cnc);
       /* Translators: %s is the server's version string */
-      return g_strdup_printf (_("Connected: %s"),
-                              value && G_VALUE_HOLDS_STRING (value) ? g_value_get_string (value)
-                                                                    : "PostgreSQL");
+      description = g_strdup_printf (_("Connected: %s"),
+                                     value && G_VALUE_HOLDS_STRING (value)
+                                     ? g_value_get_string (value) : "PostgreSQL");
+      /* The model's values live in the connection: copy before closing. */
+      g_clear_object (&model);
+      gda_connection_close (cnc);
+      return description;
     }
 }
 
