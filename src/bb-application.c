@@ -24,6 +24,7 @@ struct _BbApplication
 
   GSettings      *settings;
   BbDatabase     *database;
+  BbActor        *actor;
   char           *database_error;
   BbLocation     *command_line_location;
   GCancellable   *open_cancellable;
@@ -487,6 +488,7 @@ bb_application_dispose (GObject *object)
 
   g_clear_object (&self->open_cancellable);
   g_clear_object (&self->database);
+  g_clear_pointer (&self->actor, bb_actor_free);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database_error, g_free);
   g_clear_pointer (&self->command_line_location, bb_location_free);
@@ -537,6 +539,7 @@ bb_application_init (BbApplication *self)
   };
 
   self->settings = g_settings_new (APPLICATION_ID);
+  self->actor = bb_actor_new_system ();
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
@@ -556,6 +559,21 @@ bb_application_get_database (BbApplication *self)
   g_return_val_if_fail (BB_IS_APPLICATION (self), NULL);
 
   return self->database;
+}
+
+/**
+ * bb_application_get_actor:
+ *
+ * Returns: (transfer none): who acts from this workstation: the program
+ *   itself, with an administrator's rights, as long as no staff member
+ *   signs in
+ */
+const BbActor *
+bb_application_get_actor (BbApplication *self)
+{
+  g_return_val_if_fail (BB_IS_APPLICATION (self), NULL);
+
+  return self->actor;
 }
 
 const char *

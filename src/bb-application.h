@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "bb-actor.h"
 #include "bb-database.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,7 @@ G_DECLARE_FINAL_TYPE (BbApplication, bb_application, BB, APPLICATION, AdwApplica
 
 BbApplication *bb_application_new                (void);
 BbDatabase    *bb_application_get_database       (BbApplication    *self);
+const BbActor *bb_application_get_actor          (BbApplication    *self);
 const char    *bb_application_get_database_error (BbApplication    *self);
 gboolean       bb_application_get_opening        (BbApplication    *self);
 BbLocation    *bb_application_dup_configured_location (BbApplication *self);

@@ -9,10 +9,21 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "bb-audit.h"
 #include "bb-database-private.h"
 #include "bb-error.h"
 #include "bb-settings-repo.h"
 #include "bb-test-util.h"
+
+static BbActor *
+admin (void)
+{
+  static BbActor *actor;
+
+  if (actor == NULL)
+    actor = bb_actor_new_system ();
+  return actor;
+}
 
 static const char SQL_BUMP_VERSION[] =
   "INSERT INTO schema_version (version, applied_at, program) "
@@ -49,7 +60,7 @@ test_reopen_keeps_data (void)
   {
     g_autoptr(BbDatabase) db = bb_test_open (location);
 
-    g_assert_true (bb_settings_repo_set (db, BB_SETTING_TEAM_NAME, "雁塔区𠮷祥", 1, &version,
+    g_assert_true (bb_settings_repo_set (db, admin (), BB_SETTING_TEAM_NAME, "雁塔区𠮷祥", 1, &version,
                                          &error));
     g_assert_no_error (error);
     g_assert_cmpint (version, ==, 2);
@@ -88,7 +99,7 @@ test_newer_schema_refused (void)
     bb_params_set_int (params, "version", (int) bb_database_get_latest_schema_version () + 1);
     g_assert_cmpint (bb_database_execute (db, bump, params, &error), ==, 1);
     g_assert_no_error (error);
-    g_assert_true (bb_settings_repo_set (db, BB_SETTING_COMPLAINT_HOTLINE, "029-12345", 1, NULL,
+    g_assert_true (bb_settings_repo_set (db, admin (), BB_SETTING_COMPLAINT_HOTLINE, "029-12345", 1, NULL,
                                          &error));
     g_assert_no_error (error);
   }
@@ -174,12 +185,12 @@ test_setting_conflict (void)
   g_assert_cmpint (version_a, ==, version_b);
 
   /* …the first writes… */
-  g_assert_true (bb_settings_repo_set (first, BB_SETTING_TEAM_NAME, "碑林区", version_a, NULL,
+  g_assert_true (bb_settings_repo_set (first, admin (), BB_SETTING_TEAM_NAME, "碑林区", version_a, NULL,
                                        &error));
   g_assert_no_error (error);
 
   /* …and the second, holding a stale version, overwrites nothing. */
-  g_assert_false (bb_settings_repo_set (second, BB_SETTING_TEAM_NAME, "莲湖区", version_b, NULL,
+  g_assert_false (bb_settings_repo_set (second, admin (), BB_SETTING_TEAM_NAME, "莲湖区", version_b, NULL,
                                         &error));
   g_assert_error (error, BB_ERROR, BB_ERROR_CONFLICT);
   g_clear_error (&error);
@@ -198,13 +209,13 @@ test_setting_invalid (void)
   g_autofree char *after = NULL;
   int version = 0;
 
-  g_assert_false (bb_settings_repo_set (db, BB_SETTING_COMPLAINT_HOTLINE, "call us", 1, NULL,
+  g_assert_false (bb_settings_repo_set (db, admin (), BB_SETTING_COMPLAINT_HOTLINE, "call us", 1, NULL,
                                         &error));
   g_assert_error (error, BB_ERROR, BB_ERROR_INVALID);
   g_assert_true (g_str_has_prefix (error->message, "Complaint hotline: "));
   g_clear_error (&error);
 
-  g_assert_false (bb_settings_repo_set (db, BB_SETTING_RECTIFICATION_DAYS, "0", 1, NULL, &error));
+  g_assert_false (bb_settings_repo_set (db, admin (), BB_SETTING_RECTIFICATION_DAYS, "0", 1, NULL, &error));
   g_assert_error (error, BB_ERROR, BB_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -212,6 +223,32 @@ test_setting_invalid (void)
   g_assert_no_error (error);
   g_assert_cmpstr (after, ==, "");
   g_assert_cmpint (version, ==, 1);
+}
+
+static void
+test_setting_needs_admin (void)
+{
+  g_autoptr(BbLocation) location = bb_test_new_location ();
+  g_autoptr(BbDatabase) db = bb_test_open (location);
+  g_autoptr(BbActor) leader = bb_actor_new (3, "L003", "李娜", BB_ROLE_LEADER);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  gint64 checked = -1, broken = -1;
+
+  g_assert_false (bb_settings_repo_set (db, leader, BB_SETTING_TEAM_NAME, "碑林区为民服务队", 1,
+                                        NULL, &error));
+  g_assert_error (error, BB_ERROR, BB_ERROR_REFUSED);
+  g_clear_error (&error);
+  after = bb_settings_repo_get (db, BB_SETTING_TEAM_NAME, NULL, &error);
+  g_assert_cmpstr (after, ==, "");
+
+  /* An allowed change is audited, with the value before and after. */
+  g_assert_true (bb_settings_repo_set (db, admin (), BB_SETTING_TEAM_NAME, "碑林区为民服务队", 1,
+                                       NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (bb_audit_verify (db, &checked, &broken, &error));
+  g_assert_cmpint (checked, ==, 1);
+  g_assert_cmpint (broken, ==, 0);
 }
 
 static void
@@ -277,6 +314,7 @@ main (int   argc,
   g_test_add_func ("/bangban/database/foreign-database-refused", test_foreign_database_refused);
   g_test_add_func ("/bangban/database/setting-conflict", test_setting_conflict);
   g_test_add_func ("/bangban/database/setting-invalid", test_setting_invalid);
+  g_test_add_func ("/bangban/database/setting-needs-admin", test_setting_needs_admin);
   g_test_add_func ("/bangban/database/unreachable", test_unreachable_server);
   g_test_add_func ("/bangban/database/check-reachable", test_check_reachable);
 

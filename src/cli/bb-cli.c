@@ -246,13 +246,19 @@ command_settings (BbCliGlobals  *globals,
 
   if (argc == 4 && g_str_equal (argv[1], "set"))
     {
+      g_autoptr(BbActor) actor = NULL;
+
       if (!bb_settings_validate (argv[2], argv[3], &error))
         return bb_cli_fail (error);
       db = bb_cli_open_database (globals, &error);
       if (db == NULL)
         return bb_cli_fail (error);
+      actor = bb_cli_resolve_actor (globals, db, &error);
+      if (actor == NULL)
+        return bb_cli_fail (error);
       value = bb_settings_repo_get (db, argv[2], &version, &error);
-      if (value == NULL || !bb_settings_repo_set (db, argv[2], argv[3], version, NULL, &error))
+      if (value == NULL ||
+          !bb_settings_repo_set (db, actor, argv[2], argv[3], version, NULL, &error))
         return bb_cli_fail (error);
       return BB_EXIT_OK;
     }

@@ -15,6 +15,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "bb-audit.h"
+#include "bb-clock.h"
 #include "bb-database-private.h"
 #include "bb-error.h"
 #include "bb-settings-repo.h"
@@ -189,10 +191,12 @@ bb_settings_repo_get (BbDatabase  *db,
  * @new_version: (out) (optional): the version after the change
  *
  * Changes a setting unless someone else changed it since it was read
- * (%BB_ERROR_CONFLICT: nothing is overwritten).
+ * (%BB_ERROR_CONFLICT: nothing is overwritten). Administrators only;
+ * audited with the value before and after.
  */
 gboolean
-bb_settings_repo_set (BbDatabase  *db,
+bb_settings_repo_set (BbDatabase     *db,
+                      const BbActor  *actor,
                       const char  *key,
                       const char  *value,
                       int          expected_version,
@@ -201,24 +205,37 @@ bb_settings_repo_set (BbDatabase  *db,
 {
   GdaStatement *statement;
   g_autoptr(GdaSet) params = NULL;
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  g_autofree char *old_value = NULL;
   int rows;
 
   g_return_val_if_fail (BB_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
 
+  if (!bb_actor_check (actor, BB_PERM_SETTINGS, error))
+    return FALSE;
   if (!bb_settings_validate (key, value, error))
     return FALSE;
 
   if (!bb_database_begin (db, error))
     return FALSE;
 
+  old_value = bb_settings_repo_get (db, key, NULL, error);
+  if (old_value == NULL)
+    {
+      bb_database_rollback (db);
+      return FALSE;
+    }
+
   statement = bb_database_prepare (db, SQL_SET);
   params = bb_database_new_params (db, statement);
   bb_params_set_string (params, "key", key);
   bb_params_set_string (params, "value", value);
   bb_params_set_int (params, "version", expected_version);
-  bb_params_set_int64 (params, "now", g_get_real_time ());
+  bb_params_set_int64 (params, "now", bb_clock_now_usec ());
 
   rows = bb_database_execute (db, statement, params, error);
   if (rows < 0)
@@ -234,6 +251,18 @@ bb_settings_repo_set (BbDatabase  *db,
                    setting_label (key));
       return FALSE;
     }
+
+  before = json_from_string ("{}", NULL);
+  json_object_set_string_member (json_node_get_object (before), "key", key);
+  json_object_set_string_member (json_node_get_object (before), "value", old_value);
+  after = json_node_copy (before);
+  json_object_set_string_member (json_node_get_object (after), "value", value);
+  if (!bb_audit_record (db, actor, "setting", 0, "update", before, after, error))
+    {
+      bb_database_rollback (db);
+      return FALSE;
+    }
+
   if (!bb_database_commit (db, error))
     return FALSE;
 

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "bb-actor.h"
 #include "bb-database.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,7 @@ char     *bb_settings_repo_get   (BbDatabase  *db,
                                   int         *version,
                                   GError     **error);
 gboolean  bb_settings_repo_set   (BbDatabase  *db,
+                                  const BbActor *actor,
                                   const char  *key,
                                   const char  *value,
                                   int          expected_version,

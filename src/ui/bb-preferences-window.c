@@ -474,6 +474,7 @@ form_setting_changed_cb (BbPreferencesWindow *self,
 typedef struct
 {
   BbDatabase *db;
+  BbActor    *actor;
   const char *key;
   char       *value;
   int         version;
@@ -485,6 +486,7 @@ static void
 save_setting_free (SaveSetting *save)
 {
   g_object_unref (save->db);
+  bb_actor_free (save->actor);
   g_free (save->value);
   g_free (save);
 }
@@ -498,7 +500,7 @@ save_setting_thread (GTask        *task,
   SaveSetting *save = task_data;
   GError *error = NULL;
 
-  if (bb_settings_repo_set (save->db, save->key, save->value, save->version,
+  if (bb_settings_repo_set (save->db, save->actor, save->key, save->value, save->version,
                             &save->new_version, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -567,6 +569,7 @@ form_setting_apply_cb (BbPreferencesWindow *self,
 
   save = g_new0 (SaveSetting, 1);
   save->db = g_object_ref (db);
+  save->actor = bb_actor_copy (bb_application_get_actor (self->application));
   save->key = key;
   save->value = g_steal_pointer (&value);
   save->version = row == self->team_name_row ? self->team_name_version : self->hotline_version;
