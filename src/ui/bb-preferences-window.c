@@ -529,7 +529,7 @@ setting_saved_cb (GObject      *source,
           g_autofree char *message = NULL;
           g_autofree char *current = bb_settings_repo_get (save->db, save->key, version, NULL);
 
-          message = g_strdup_printf (_("%s It is now “%s”; apply again to replace it with yours."),
+          message = g_strdup_printf (_("%s. It is now “%s”; apply again to replace it with yours."),
                                      error->message, current ? current : "");
           show_forms_message (self, message);
           return;
