@@ -155,3 +155,86 @@ bb_test_log_path (const char *name)
   g_mkdir_with_parents (subdir, 0755);
   return g_build_filename (subdir, name, NULL);
 }
+
+static GdaConnection *
+open_raw (const BbLocation *location)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cnc_string = NULL;
+  GdaConnection *cnc;
+
+  if (location->engine == BB_ENGINE_SQLITE)
+    {
+      g_autofree char *dir = g_path_get_dirname (location->path);
+      g_autofree char *name = g_path_get_basename (location->path);
+
+      if (!g_file_test (location->path, G_FILE_TEST_EXISTS))
+        g_assert_true (g_file_set_contents (location->path, "", 0, NULL));
+      cnc_string = g_strdup_printf ("DB_DIR=%s;DB_NAME=%s", dir, name);
+      cnc = gda_connection_open_from_string ("SQLite", cnc_string, NULL,
+                                             GDA_CONNECTION_OPTIONS_NONE, &error);
+    }
+  else
+    {
+      g_autofree char *auth = g_strdup_printf ("USERNAME=%s", location->user);
+
+      cnc_string = g_strdup_printf ("HOST=%s;PORT=%u;DB_NAME=%s", location->host, location->port,
+                                    location->database);
+      cnc = gda_connection_open_from_string ("PostgreSQL", cnc_string, auth,
+                                             GDA_CONNECTION_OPTIONS_NONE, &error);
+    }
+  g_assert_no_error (error);
+  return cnc;
+}
+
+/**
+ * bb_test_exec_script:
+ *
+ * Runs SQL statements on @location behind the program's back, through a
+ * connection of the test's own: to build old schemas or foreign databases.
+ */
+void
+bb_test_exec_script (const BbLocation *location,
+                     const char       *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdaConnection) cnc = open_raw (location);
+  g_autoptr(GdaSqlParser) parser = gda_connection_create_parser (cnc);
+  g_autoptr(GdaBatch) batch = NULL;
+  GSList *results;
+
+  batch = gda_sql_parser_parse_string_as_batch (parser, sql, NULL, &error);
+  g_assert_no_error (error);
+  results = gda_connection_batch_execute (cnc, batch, NULL, GDA_STATEMENT_MODEL_RANDOM_ACCESS,
+                                          &error);
+  g_assert_no_error (error);
+  g_slist_free_full (results, g_object_unref);
+  gda_connection_close (cnc);
+}
+
+/**
+ * bb_test_query_string:
+ *
+ * Returns: the first cell of a query run behind the program's back, as
+ *   text (“NULL” for NULL)
+ */
+char *
+bb_test_query_string (const BbLocation *location,
+                      const char       *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdaConnection) cnc = open_raw (location);
+  g_autoptr(GdaDataModel) model = NULL;
+  const GValue *value;
+  char *text;
+
+  model = gda_connection_execute_select_command (cnc, sql, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gda_data_model_get_n_rows (model), >=, 1);
+  value = gda_data_model_get_value_at (model, 0, 0, &error);
+  g_assert_no_error (error);
+  text = gda_value_is_null (value) ? g_strdup ("NULL") : gda_value_stringify (value);
+  g_clear_object (&model);
+  gda_connection_close (cnc);
+  return text;
+}

@@ -16,5 +16,9 @@ BbEngine    bb_test_engine               (void);
 BbLocation *bb_test_new_location         (void);
 BbDatabase *bb_test_open                 (const BbLocation *location);
 char       *bb_test_log_path             (const char   *name);
+void        bb_test_exec_script          (const BbLocation *location,
+                                          const char   *sql);
+char       *bb_test_query_string         (const BbLocation *location,
+                                          const char   *sql);
 
 G_END_DECLS

@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
 #include <string.h>
 
 #include "bb-audit.h"
@@ -111,24 +110,18 @@ test_newer_schema_refused (void)
   g_clear_error (&error);
 
   /* Left untouched: read it back behind the program's back. */
-  if (bb_test_engine () == BB_ENGINE_SQLITE)
-    {
-      sqlite3 *raw = NULL;
-      sqlite3_stmt *stmt = NULL;
+  {
+    g_autofree char *max_version = bb_test_query_string (location,
+                                                         "SELECT max(version) FROM schema_version");
+    g_autofree char *hotline = bb_test_query_string (location,
+                                                     "SELECT value FROM setting "
+                                                     "WHERE key = 'complaint_hotline'");
+    g_autofree char *expected = g_strdup_printf ("%u",
+                                                 bb_database_get_latest_schema_version () + 1);
 
-      g_assert_cmpint (sqlite3_open_v2 (location->path, &raw, SQLITE_OPEN_READONLY, NULL), ==,
-                       SQLITE_OK);
-      g_assert_cmpint (sqlite3_prepare_v2 (raw,
-                                           "SELECT (SELECT max(version) FROM schema_version),"
-                                           " (SELECT value FROM setting WHERE key = 'complaint_hotline')",
-                                           -1, &stmt, NULL), ==, SQLITE_OK);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==,
-                       (int) bb_database_get_latest_schema_version () + 1);
-      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "029-12345");
-      sqlite3_finalize (stmt);
-      sqlite3_close (raw);
-    }
+    g_assert_cmpstr (max_version, ==, expected);
+    g_assert_cmpstr (hotline, ==, "029-12345");
+  }
 }
 
 static void
@@ -137,32 +130,79 @@ test_foreign_database_refused (void)
   g_autoptr(BbLocation) location = bb_test_new_location ();
   g_autoptr(GError) error = NULL;
   g_autoptr(BbDatabase) refused = NULL;
-  sqlite3 *raw = NULL;
-  sqlite3_stmt *stmt = NULL;
 
-  if (bb_test_engine () != BB_ENGINE_SQLITE)
-    {
-      g_test_skip ("an SQLite file of another program is an SQLite matter");
-      return;
-    }
-
-  g_assert_cmpint (sqlite3_open (location->path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw, "CREATE TABLE invoices (id INTEGER PRIMARY KEY)", NULL, NULL,
-                                 NULL), ==, SQLITE_OK);
-  sqlite3_close (raw);
+  /* Another program's database. */
+  bb_test_exec_script (location, "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total INTEGER);"
+                                 "INSERT INTO invoices (id, total) VALUES (1, 42);");
 
   refused = bb_database_open (location, NULL, NULL, &error);
   g_assert_null (refused);
   g_assert_error (error, BB_ERROR, BB_ERROR_UNAVAILABLE);
   g_assert_nonnull (strstr (error->message, "not a Bangban database"));
+  g_clear_error (&error);
 
-  g_assert_cmpint (sqlite3_open (location->path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT group_concat(name) FROM sqlite_master WHERE type = 'table'",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "invoices");
-  sqlite3_finalize (stmt);
-  sqlite3_close (raw);
+  /* Left unchanged: the other program's data, and no table of ours. */
+  {
+    g_autofree char *total = bb_test_query_string (location, "SELECT total FROM invoices");
+    g_autofree char *ours = bb_test_query_string (location,
+                                                  bb_test_engine () == BB_ENGINE_SQLITE
+                                                  ? "SELECT count(*) FROM sqlite_master "
+                                                    "WHERE name = 'schema_version'"
+                                                  : "SELECT count(*) FROM information_schema.tables "
+                                                    "WHERE table_name = 'schema_version'");
+
+    g_assert_cmpstr (total, ==, "42");
+    g_assert_cmpstr (ours, ==, "0");
+  }
+}
+
+static char *
+migration_text (guint version)
+{
+  g_autofree char *path = g_strdup_printf ("/io/github/bangban/Bangban/core/migrations/%s/%04u.sql",
+                                           bb_test_engine () == BB_ENGINE_SQLITE ? "sqlite"
+                                                                                 : "postgresql",
+                                           version);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
+
+  g_assert_nonnull (bytes);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static void
+test_upgrade_from_schema_1 (void)
+{
+  g_autoptr(BbLocation) location = bb_test_new_location ();
+  g_autofree char *schema_1 = migration_text (1);
+  g_autoptr(BbDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *team = NULL;
+  g_autofree char *supplement_days = NULL;
+  int version = 0;
+
+  /* A database as the first release of the schema left it, with data. */
+  bb_test_exec_script (location,
+                       "CREATE TABLE schema_version (version INTEGER PRIMARY KEY,"
+                       " applied_at BIGINT NOT NULL, program TEXT NOT NULL);"
+                       "INSERT INTO schema_version VALUES (1, 0, 'bangban 0.0');");
+  bb_test_exec_script (location, schema_1);
+  bb_test_exec_script (location, "UPDATE setting SET value = '雁塔区为民服务队', version = 4 "
+                                 "WHERE key = 'team_name';");
+
+  db = bb_test_open (location);
+  g_assert_cmpuint (bb_database_get_schema_version (db), ==,
+                    bb_database_get_latest_schema_version ());
+
+  /* The data survived the upgrade… */
+  team = bb_settings_repo_get (db, BB_SETTING_TEAM_NAME, &version, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (team, ==, "雁塔区为民服务队");
+  g_assert_cmpint (version, ==, 4);
+
+  /* …and what the later migrations add is there. */
+  supplement_days = bb_settings_repo_get (db, "supplement_days", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (supplement_days, ==, "5");
 }
 
 static void
@@ -312,6 +352,7 @@ main (int   argc,
   g_test_add_func ("/bangban/database/reopen-keeps-data", test_reopen_keeps_data);
   g_test_add_func ("/bangban/database/newer-schema-refused", test_newer_schema_refused);
   g_test_add_func ("/bangban/database/foreign-database-refused", test_foreign_database_refused);
+  g_test_add_func ("/bangban/database/upgrade-from-schema-1", test_upgrade_from_schema_1);
   g_test_add_func ("/bangban/database/setting-conflict", test_setting_conflict);
   g_test_add_func ("/bangban/database/setting-invalid", test_setting_invalid);
   g_test_add_func ("/bangban/database/setting-needs-admin", test_setting_needs_admin);
