@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 #include <sqlite3.h>
 
 #include "bb-application.h"
@@ -28,7 +29,11 @@ struct _BbApplication
   char           *database_error;
   BbLocation     *command_line_location;
   GCancellable   *open_cancellable;
+  char           *password;
+  guint           reconnect_id;
   guint           opening : 1;
+  guint           connection_lost : 1;
+  guint           reconnecting : 1;
 };
 
 G_DEFINE_FINAL_TYPE (BbApplication, bb_application, ADW_TYPE_APPLICATION)
@@ -38,6 +43,7 @@ enum {
   PROP_DATABASE,
   PROP_DATABASE_ERROR,
   PROP_OPENING,
+  PROP_CONNECTION_LOST,
   N_PROPS
 };
 
@@ -69,6 +75,24 @@ set_database (BbApplication *self,
 }
 
 static void
+set_connection_lost (BbApplication *self,
+                     gboolean       lost)
+{
+  if (self->connection_lost == !!lost)
+    return;
+  self->connection_lost = !!lost;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION_LOST]);
+}
+
+static void
+forget_password (BbApplication *self)
+{
+  if (self->password != NULL)
+    memset (self->password, 0, strlen (self->password));
+  g_clear_pointer (&self->password, g_free);
+}
+
+static void
 database_opened_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
@@ -82,6 +106,8 @@ database_opened_cb (GObject      *source,
     return;
 
   g_clear_object (&self->open_cancellable);
+  g_clear_handle_id (&self->reconnect_id, g_source_remove);
+  set_connection_lost (self, FALSE);
   set_database (self, database, error ? error->message : NULL);
   set_opening (self, FALSE);
   g_application_release (G_APPLICATION (self));
@@ -110,6 +136,9 @@ password_found_cb (GObject      *source,
     return;
   if (error != NULL)
     g_message ("%s", error->message);
+
+  forget_password (self);
+  self->password = g_strdup (password);
 
   bb_database_open_async (location, password, self->open_cancellable, database_opened_cb,
                           g_object_ref (self));
@@ -182,6 +211,15 @@ bb_application_open_database (BbApplication    *self,
   if (password == NULL)
     password = g_getenv ("PGPASSWORD");
 
+  /* Kept in memory only, to reconnect after a lost connection. */
+  if (password != self->password)
+    {
+      g_autofree char *copy = g_strdup (password);
+
+      forget_password (self);
+      self->password = g_steal_pointer (&copy);
+    }
+
   if (location->engine == BB_ENGINE_POSTGRESQL && password == NULL)
     {
       PasswordLookup *lookup = g_new0 (PasswordLookup, 1);
@@ -195,6 +233,80 @@ bb_application_open_database (BbApplication    *self,
 
   bb_database_open_async (location, password, self->open_cancellable,
                           database_opened_cb, g_object_ref (self));
+}
+
+static gboolean reconnect_timeout_cb (gpointer user_data);
+
+static void
+reconnected_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(BbApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BbDatabase) database = NULL;
+
+  self->reconnecting = FALSE;
+  database = bb_database_open_finish (result, &error);
+  if (!self->connection_lost)
+    return;
+  if (database == NULL)
+    {
+      g_debug ("Still no database: %s", error->message);
+      self->reconnect_id = g_timeout_add_seconds (3, reconnect_timeout_cb, self);
+      return;
+    }
+
+  set_database (self, database, NULL);
+  set_connection_lost (self, FALSE);
+}
+
+static gboolean
+reconnect_timeout_cb (gpointer user_data)
+{
+  BbApplication *self = user_data;
+
+  self->reconnect_id = 0;
+  if (self->database == NULL || self->reconnecting)
+    return G_SOURCE_REMOVE;
+
+  self->reconnecting = TRUE;
+  bb_database_open_async (bb_database_get_location (self->database), self->password, NULL,
+                          reconnected_cb, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * bb_application_report_error:
+ * @error: an error a database call returned
+ *
+ * Widgets hand every database error here after showing it where it
+ * happened. A lost connection (%BB_ERROR_UNAVAILABLE) raises the window's
+ * banner and reconnects in the background, every few seconds, until it
+ * succeeds; then #BbApplication:database changes to the new connection and
+ * the banner goes. Nothing typed is lost: forms stay open meanwhile.
+ */
+void
+bb_application_report_error (BbApplication *self,
+                             const GError  *error)
+{
+  g_return_if_fail (BB_IS_APPLICATION (self));
+
+  if (error == NULL || !g_error_matches (error, BB_ERROR, BB_ERROR_UNAVAILABLE))
+    return;
+  if (self->database == NULL || self->connection_lost)
+    return;
+
+  set_connection_lost (self, TRUE);
+  self->reconnect_id = g_timeout_add_seconds (1, reconnect_timeout_cb, self);
+}
+
+gboolean
+bb_application_get_connection_lost (BbApplication *self)
+{
+  g_return_val_if_fail (BB_IS_APPLICATION (self), FALSE);
+
+  return self->connection_lost;
 }
 
 /**
@@ -476,6 +588,10 @@ bb_application_get_property (GObject    *object,
       g_value_set_boolean (value, self->opening);
       break;
 
+    case PROP_CONNECTION_LOST:
+      g_value_set_boolean (value, self->connection_lost);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -487,6 +603,8 @@ bb_application_dispose (GObject *object)
   BbApplication *self = BB_APPLICATION (object);
 
   g_clear_object (&self->open_cancellable);
+  g_clear_handle_id (&self->reconnect_id, g_source_remove);
+  forget_password (self);
   g_clear_object (&self->database);
   g_clear_pointer (&self->actor, bb_actor_free);
   g_clear_object (&self->settings);
@@ -522,6 +640,9 @@ bb_application_class_init (BbApplicationClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_OPENING] =
     g_param_spec_boolean ("opening", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CONNECTION_LOST] =
+    g_param_spec_boolean ("connection-lost", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

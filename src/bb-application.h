@@ -27,5 +27,8 @@ void           bb_application_open_database      (BbApplication    *self,
                                                   const BbLocation *location,
                                                   const char       *password);
 void           bb_application_reopen_database    (BbApplication    *self);
+void           bb_application_report_error       (BbApplication    *self,
+                                                  const GError     *error);
+gboolean       bb_application_get_connection_lost (BbApplication   *self);
 
 G_END_DECLS

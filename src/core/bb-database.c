@@ -339,6 +339,35 @@ run_command (BbDatabase  *self,
   return TRUE;
 }
 
+static const char SQL_PING[] = "SELECT 1";
+
+/* libgda 5.2's PostgreSQL provider crashes when a command that returns no
+ * rows is sent over a connection the server has closed (it reads the row
+ * count of a result that is not there). A query is safe: it fails with the
+ * server's message. So a transaction on PostgreSQL starts by asking the
+ * server for “1”, and a lost connection surfaces as BB_ERROR_UNAVAILABLE
+ * instead of a crash. */
+static gboolean
+check_alive (BbDatabase  *self,
+             GError     **error)
+{
+  g_autoptr(GdaDataModel) model = NULL;
+  GError *local_error = NULL;
+
+  model = gda_connection_statement_execute_select (self->connection,
+                                                   bb_database_prepare (self, SQL_PING), NULL,
+                                                   &local_error);
+  if (model == NULL)
+    {
+      g_set_error (error, BB_ERROR, BB_ERROR_UNAVAILABLE,
+                   _("The connection to the database was lost: %s"),
+                   local_error && local_error->message ? local_error->message : "?");
+      g_clear_error (&local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * bb_database_begin:
  *
@@ -362,7 +391,7 @@ bb_database_begin (BbDatabase  *self,
   if (self->location->engine == BB_ENGINE_SQLITE)
     ok = run_command (self, "BEGIN IMMEDIATE", error);
   else
-    ok = run_command (self, "BEGIN", error);
+    ok = check_alive (self, error) && run_command (self, "BEGIN", error);
 
   if (!ok)
     {

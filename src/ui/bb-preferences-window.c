@@ -24,6 +24,8 @@ struct _BbPreferencesWindow
   GCancellable         *cancellable;
   int                   team_name_version;
   int                   hotline_version;
+  char                 *team_name_loaded;
+  char                 *hotline_loaded;
 
   GtkCheckButton       *sqlite_check;
   GtkCheckButton       *postgresql_check;
@@ -401,6 +403,23 @@ show_forms_message (BbPreferencesWindow *self,
 }
 
 static void
+take_loaded_value (AdwEntryRow  *row,
+                   char        **loaded,
+                   int          *version,
+                   const char   *value,
+                   int           new_version)
+{
+  const char *shown = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (*loaded != NULL && g_strcmp0 (shown, *loaded) != 0)
+    return;
+  g_free (*loaded);
+  *loaded = g_strdup (value);
+  *version = new_version;
+  gtk_editable_set_text (GTK_EDITABLE (row), value);
+}
+
+static void
 form_settings_loaded_cb (GObject      *source,
                          GAsyncResult *result,
                          gpointer      user_data)
@@ -415,13 +434,16 @@ form_settings_loaded_cb (GObject      *source,
   if (fs == NULL)
     {
       show_forms_message (self, error->message);
+      bb_application_report_error (self->application, error);
       return;
     }
 
-  self->team_name_version = fs->team_name_version;
-  self->hotline_version = fs->hotline_version;
-  gtk_editable_set_text (GTK_EDITABLE (self->team_name_row), fs->team_name);
-  gtk_editable_set_text (GTK_EDITABLE (self->hotline_row), fs->hotline);
+  /* A row the user has edited keeps what was typed (and the version it was
+   * typed against, so that saving it still detects a conflict). */
+  take_loaded_value (self->team_name_row, &self->team_name_loaded, &self->team_name_version,
+                     fs->team_name, fs->team_name_version);
+  take_loaded_value (self->hotline_row, &self->hotline_loaded, &self->hotline_version,
+                     fs->hotline, fs->hotline_version);
   gtk_widget_set_sensitive (GTK_WIDGET (self->forms_group), TRUE);
   show_forms_message (self, NULL);
   form_settings_free (fs);
@@ -534,12 +556,24 @@ setting_saved_cb (GObject      *source,
           show_forms_message (self, message);
           return;
         }
-      gtk_widget_add_css_class (GTK_WIDGET (save->row), "error");
+      if (g_error_matches (error, BB_ERROR, BB_ERROR_INVALID))
+        gtk_widget_add_css_class (GTK_WIDGET (save->row), "error");
       show_forms_message (self, error->message);
+      bb_application_report_error (self->application, error);
       return;
     }
 
   *version = save->new_version;
+  if (save->row == self->team_name_row)
+    {
+      g_free (self->team_name_loaded);
+      self->team_name_loaded = g_strdup (save->value);
+    }
+  else
+    {
+      g_free (self->hotline_loaded);
+      self->hotline_loaded = g_strdup (save->value);
+    }
   show_forms_message (self, NULL);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
                                     adw_toast_new (save->row == self->team_name_row
@@ -673,6 +707,8 @@ bb_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BB_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->application);
+  g_clear_pointer (&self->team_name_loaded, g_free);
+  g_clear_pointer (&self->hotline_loaded, g_free);
 
   G_OBJECT_CLASS (bb_preferences_window_parent_class)->dispose (object);
 }

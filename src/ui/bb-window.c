@@ -21,6 +21,8 @@ struct _BbWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   GtkStack             *main_stack;
+  GtkRevealer          *connection_banner;
+  GtkSpinner           *connection_spinner;
   AdwStatusPage        *unavailable_page;
   AdwViewStack         *view_stack;
 };
@@ -49,6 +51,11 @@ update_database_state (BbWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reopen-database",
                                  !bb_application_get_opening (app));
+
+  gtk_revealer_set_reveal_child (self->connection_banner,
+                                 bb_application_get_connection_lost (app));
+  gtk_spinner_set_spinning (self->connection_spinner,
+                            bb_application_get_connection_lost (app));
 }
 
 static void
@@ -70,6 +77,8 @@ application_changed_cb (BbWindow *self)
   g_signal_connect_object (app, "notify::database-error", G_CALLBACK (database_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (app, "notify::opening", G_CALLBACK (database_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "notify::connection-lost", G_CALLBACK (database_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update_database_state (self);
 }
@@ -141,6 +150,8 @@ bb_window_class_init (BbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, connection_banner);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, connection_spinner);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, unavailable_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, view_stack);
 
