@@ -43,6 +43,7 @@ enum {
   PROP_DATABASE,
   PROP_DATABASE_ERROR,
   PROP_OPENING,
+  PROP_ACTOR,
   PROP_CONNECTION_LOST,
   N_PROPS
 };
@@ -476,7 +477,22 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+open_case_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  BbApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (bb_window_new (self));
+  bb_window_open_case (BB_WINDOW (window), g_variant_get_string (parameter, NULL));
+  gtk_window_present (window);
+}
+
 static const GActionEntry app_actions[] = {
+  { "open-case", open_case_activated, "s" },
   { "quit", quit_activated },
   { "preferences", preferences_activated },
   { "shortcuts", shortcuts_activated },
@@ -503,6 +519,11 @@ bb_application_startup (GApplication *application)
     { "win.show-page('catalogue')", { "<Alt>3", NULL } },
     { "win.show-page('staff')", { "<Alt>4", NULL } },
     { "win.show-page('complaints')", { "<Alt>5", NULL } },
+    { "win.show-page('holidays')", { "<Alt>6", NULL } },
+    { "win.new-consultation", { "<Control><Shift>n", NULL } },
+    { "win.new-assist", { "<Control>n", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.new-proxy", { "<Control><Shift>p", NULL } },
   };
 
   G_APPLICATION_CLASS (bb_application_parent_class)->startup (application);
@@ -588,6 +609,10 @@ bb_application_get_property (GObject    *object,
       g_value_set_boolean (value, self->opening);
       break;
 
+    case PROP_ACTOR:
+      g_value_set_boxed (value, self->actor);
+      break;
+
     case PROP_CONNECTION_LOST:
       g_value_set_boolean (value, self->connection_lost);
       break;
@@ -644,6 +669,10 @@ bb_application_class_init (BbApplicationClass *klass)
   properties[PROP_CONNECTION_LOST] =
     g_param_spec_boolean ("connection-lost", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  properties[PROP_ACTOR] =
+    g_param_spec_boxed ("actor", NULL, NULL, BB_TYPE_ACTOR,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -711,4 +740,20 @@ bb_application_get_opening (BbApplication *self)
   g_return_val_if_fail (BB_IS_APPLICATION (self), FALSE);
 
   return self->opening;
+}
+
+/**
+ * bb_application_set_actor:
+ * @actor: (nullable): who signed in, or %NULL on signing out (the system
+ *   actor again)
+ */
+void
+bb_application_set_actor (BbApplication *self,
+                          const BbActor *actor)
+{
+  g_return_if_fail (BB_IS_APPLICATION (self));
+
+  g_clear_pointer (&self->actor, bb_actor_free);
+  self->actor = actor != NULL ? bb_actor_copy (actor) : bb_actor_new_system ();
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR]);
 }

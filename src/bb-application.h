@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (BbApplication, bb_application, BB, APPLICATION, AdwApplica
 BbApplication *bb_application_new                (void);
 BbDatabase    *bb_application_get_database       (BbApplication    *self);
 const BbActor *bb_application_get_actor          (BbApplication    *self);
+void           bb_application_set_actor          (BbApplication    *self,
+                                                  const BbActor    *actor);
 const char    *bb_application_get_database_error (BbApplication    *self);
 gboolean       bb_application_get_opening        (BbApplication    *self);
 BbLocation    *bb_application_dup_configured_location (BbApplication *self);

@@ -192,6 +192,36 @@ test_clock_invalid (void)
   g_unsetenv ("BANGBAN_NOW");
 }
 
+static gpointer
+thread_clock_worker (gpointer data)
+{
+  /* 2026-03-01T00:00:00Z */
+  gint64 fixed = G_GINT64_CONSTANT (1772323200) * G_USEC_PER_SEC;
+
+  bb_clock_set_thread_now (fixed + 7);
+  g_assert_cmpint (bb_clock_now_usec (), ==, fixed + 7);
+  *(gint64 *) data = bb_clock_now_usec ();
+  bb_clock_set_thread_now (0);
+  g_assert_cmpint (bb_clock_now_usec (), !=, fixed + 7);
+  return NULL;
+}
+
+static void
+test_thread_clock (void)
+{
+  gint64 seen = 0;
+  gint64 before = bb_clock_now_usec ();
+  GThread *thread;
+
+  g_unsetenv ("BANGBAN_NOW");
+  thread = g_thread_new ("clock", thread_clock_worker, &seen);
+  g_thread_join (thread);
+
+  /* The worker saw its own clock; this thread kept the common one. */
+  g_assert_cmpint (seen, ==, G_GINT64_CONSTANT (1772323200) * G_USEC_PER_SEC + 7);
+  g_assert_cmpint (bb_clock_now_usec (), >=, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -205,6 +235,8 @@ main (int   argc,
   g_test_add_func ("/bangban/clock/time-zone", test_clock_time_zone);
   g_test_add_func ("/bangban/clock/real", test_clock_real);
   g_test_add_func ("/bangban/clock/invalid", test_clock_invalid);
+
+  g_test_add_func ("/bangban/clock/thread", test_thread_clock);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "bb-application.h"
 #include "bb-preferences-window.h"
 #include "bb-settings-repo.h"
+#include "bb-staff-repo.h"
 #include "bb-test-util.h"
 #include "bb-window.h"
 
@@ -135,9 +136,27 @@ main_stack_settled (gpointer data)
 }
 
 static void
+sign_in_as_new_admin (void)
+{
+  BbDatabase *db = bb_application_get_database (app);
+  g_autoptr(BbActor) system = bb_actor_new_system ();
+  g_autoptr(BbActor) admin = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bb_staff_repo_add (db, system, "A001", "王建国", BB_ROLE_ADMIN, NULL, NULL, "hall-2026-admin",
+                     &error);
+  g_assert_no_error (error);
+  admin = bb_staff_repo_authenticate (db, "A001", "hall-2026-admin", &error);
+  g_assert_no_error (error);
+  bb_application_set_actor (app, admin);
+}
+
+static void
 test_main_window (void)
 {
-  static const char *pages[] = { "dashboard", "charts", "catalogue", "staff", "complaints" };
+  static const char *pages[] = {
+    "dashboard", "charts", "catalogue", "staff", "complaints", "holidays"
+  };
   BbWindow *window;
 
   g_application_activate (G_APPLICATION (app));
@@ -147,6 +166,12 @@ test_main_window (void)
 
   window = main_window ();
   g_assert_true (BB_IS_WINDOW (window));
+
+  /* An empty database asks somebody to sign in (or create the first
+   * administrator) before anything else. */
+  iterate_until (main_stack_settled, (gpointer) "sign-in", "the sign-in page");
+  save_screenshot (GTK_WIDGET (window), "sign-in");
+  sign_in_as_new_admin ();
   iterate_until (main_stack_settled, (gpointer) "ready", "the areas to be shown");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
 

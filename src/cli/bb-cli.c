@@ -15,7 +15,12 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 
+#include "bb-cli-case.h"
+#include "bb-cli-demo.h"
+#include "bb-cli-people.h"
+#include "bb-cli-print.h"
 #include "bb-cli-private.h"
+#include "bb-cli-stats.h"
 #include "bb-database.h"
 #include "bb-error.h"
 #include "bb-keyring.h"
@@ -270,6 +275,24 @@ static const Command commands[] = {
   { "init", N_("Create the database or upgrade its schema"), command_init },
   { "info", N_("Show the database in use and its schema version"), command_info },
   { "settings", N_("Read or change a shared setting"), command_settings },
+  { "staff", N_("Add or list staff accounts"), bb_cli_command_staff },
+  { "client", N_("Add, show, list or find clients"), bb_cli_command_client },
+  { "catalog", N_("Import or list the service-item catalogue"), bb_cli_command_catalog },
+  { "holidays", N_("Import or list the holiday calendar"), bb_cli_command_holidays },
+  { "case", N_("Register cases, show them and carry out workflow actions"), bb_cli_command_case },
+  { "consult", N_("Record a consultation"), bb_cli_command_consult },
+  { "demo", N_("Fill a new database with realistic demo data"), bb_cli_command_demo },
+  { "validate", N_("Check an ID number, credit code or phone number"), bb_cli_command_validate },
+  { "audit", N_("Verify the audit trail"), bb_cli_command_audit },
+  { "slip", N_("Print a proxy case's acceptance slip to PDF"), bb_cli_command_slip },
+  { "notice", N_("Print a case's one-time notice to PDF"), bb_cli_command_notice },
+  { "handover", N_("Print a case's handover receipt to PDF"), bb_cli_command_handover },
+  { "complaint", N_("Take complaints in and move them on"), bb_cli_command_complaint },
+  { "stats", N_("Compute the statistics of a range of days"), bb_cli_command_stats },
+  { "report", N_("Write the statistics report as XLSX, PDF or CSV"), bb_cli_command_report },
+  { "register", N_("Print the service register of a date range"), bb_cli_command_register },
+  { "bench", N_("Time the case list, search and statistics on N demo cases"), bb_cli_command_bench },
+  { "bench-print", N_("Time the rendering of the printed forms"), bb_cli_command_bench_print },
 };
 
 static char *

@@ -179,3 +179,167 @@ bb_suspend_reason_label (BbSuspendReason reason)
       g_return_val_if_reached (NULL);
     }
 }
+
+static const char *mode_names[] = { BB_MODE_HALL, BB_MODE_WINDOW, BB_MODE_HOME, BB_MODE_ONLINE };
+static const char *channel_names[] = { "onsite", "phone", "email", "online" };
+static const char *evaluation_channel_names[] = {
+  "onsite", "device", "terminal", "phone", "sms", "online",
+};
+
+static gboolean
+in_list (const char  *text,
+         const char **list,
+         guint        n)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (text, list[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * bb_case_mode_is_valid:
+ * @mode: (nullable): a code: hall, window, home or online
+ */
+gboolean
+bb_case_mode_is_valid (const char *mode)
+{
+  return in_list (mode, mode_names, G_N_ELEMENTS (mode_names));
+}
+
+const char *
+bb_case_mode_label (const char *mode)
+{
+  if (g_strcmp0 (mode, BB_MODE_HALL) == 0)
+    return _("Service hall");
+  if (g_strcmp0 (mode, BB_MODE_WINDOW) == 0)
+    return _("Service window");
+  if (g_strcmp0 (mode, BB_MODE_HOME) == 0)
+    return _("Home visit");
+  if (g_strcmp0 (mode, BB_MODE_ONLINE) == 0)
+    return C_("service mode", "Online");
+  return mode;
+}
+
+/**
+ * bb_case_channel_is_valid:
+ * @channel: (nullable): how the client first made contact: onsite, phone,
+ *   email or online
+ */
+gboolean
+bb_case_channel_is_valid (const char *channel)
+{
+  return in_list (channel, channel_names, G_N_ELEMENTS (channel_names));
+}
+
+const char *
+bb_case_channel_label (const char *channel)
+{
+  if (g_strcmp0 (channel, "onsite") == 0)
+    return _("On site");
+  if (g_strcmp0 (channel, "phone") == 0)
+    return _("Telephone");
+  if (g_strcmp0 (channel, "email") == 0)
+    return _("E-mail");
+  if (g_strcmp0 (channel, "online") == 0)
+    return _("Online platform");
+  return channel;
+}
+
+/**
+ * bb_case_area_from_string:
+ * @text: (nullable): an area as typed: online, self-service (or
+ *   self_service) or assist
+ *
+ * Returns: (nullable): the code stored in bb_case.area, or %NULL when @text
+ *   names no area
+ */
+const char *
+bb_case_area_from_string (const char *text)
+{
+  if (g_strcmp0 (text, "online") == 0)
+    return BB_AREA_ONLINE;
+  if (g_strcmp0 (text, "self-service") == 0 || g_strcmp0 (text, "self_service") == 0)
+    return BB_AREA_SELF_SERVICE;
+  if (g_strcmp0 (text, "assist") == 0)
+    return BB_AREA_ASSIST;
+  return NULL;
+}
+
+/**
+ * bb_case_area_to_cli:
+ *
+ * Returns: the name bangban-cli uses for a stored area code
+ */
+const char *
+bb_case_area_to_cli (const char *area)
+{
+  if (g_strcmp0 (area, BB_AREA_SELF_SERVICE) == 0)
+    return "self-service";
+  return area;
+}
+
+const char *
+bb_case_area_label (const char *area)
+{
+  if (g_strcmp0 (area, BB_AREA_ONLINE) == 0)
+    return _("Online service area");
+  if (g_strcmp0 (area, BB_AREA_SELF_SERVICE) == 0)
+    return _("Self-service machines");
+  if (g_strcmp0 (area, BB_AREA_ASSIST) == 0)
+    return _("Assist and proxy service area");
+  return area;
+}
+
+/**
+ * bb_evaluation_channel_is_valid:
+ * @channel: (nullable): onsite, device, terminal, phone, sms or online
+ */
+gboolean
+bb_evaluation_channel_is_valid (const char *channel)
+{
+  return in_list (channel, evaluation_channel_names, G_N_ELEMENTS (evaluation_channel_names));
+}
+
+const char *
+bb_evaluation_channel_label (const char *channel)
+{
+  if (g_strcmp0 (channel, "onsite") == 0)
+    return _("On site");
+  if (g_strcmp0 (channel, "device") == 0)
+    /* Translators: the rating pad at the desk (评价器) */
+    return _("Rating pad");
+  if (g_strcmp0 (channel, "terminal") == 0)
+    return _("Self-service terminal");
+  if (g_strcmp0 (channel, "phone") == 0)
+    return _("Telephone");
+  if (g_strcmp0 (channel, "sms") == 0)
+    return _("Text message");
+  if (g_strcmp0 (channel, "online") == 0)
+    return _("Online platform");
+  return channel;
+}
+
+/**
+ * bb_satisfaction_label:
+ * @level: 1 (非常不满意) to 5 (非常满意)
+ */
+const char *
+bb_satisfaction_label (int level)
+{
+  switch (level)
+    {
+    case 5:
+      return _("Very satisfied");
+    case 4:
+      return _("Satisfied");
+    case 3:
+      return _("Fairly satisfied");
+    case 2:
+      return _("Dissatisfied");
+    case 1:
+      return _("Very dissatisfied");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}

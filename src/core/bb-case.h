@@ -51,6 +51,22 @@ typedef enum
   BB_SUSPEND_FORCE_MAJEURE,  /* 不可抗力 */
 } BbSuspendReason;
 
+/* Service modes (bb_case.mode), § 服务方式 */
+#define BB_MODE_HALL   "hall"    /* 大厅服务 */
+#define BB_MODE_WINDOW "window"  /* 窗口服务 */
+#define BB_MODE_HOME   "home"    /* 上门服务 */
+#define BB_MODE_ONLINE "online"  /* 网上服务 */
+
+/* Areas a 帮办 case is routed to (bb_case.area), § 帮办服务流程 受理 */
+#define BB_AREA_ONLINE       "online"        /* 网办区 */
+#define BB_AREA_SELF_SERVICE "self_service"  /* 自助机服务区 */
+#define BB_AREA_ASSIST       "assist"        /* 帮办代办服务区 */
+
+/* Satisfaction levels of an evaluation: 5 非常满意 … 1 非常不满意. A level at
+ * or below this one opens a rectification (整改). */
+#define BB_SATISFACTION_MAX        5
+#define BB_SATISFACTION_RECTIFY_AT 2
+
 /**
  * BbCaseSummary:
  *
@@ -95,6 +111,18 @@ const char    *bb_suspend_reason_to_string   (BbSuspendReason  reason);
 gboolean       bb_suspend_reason_from_string (const char      *text,
                                               BbSuspendReason *reason);
 const char    *bb_suspend_reason_label       (BbSuspendReason  reason);
+
+/* Codes stored in bb_case and evaluation, and what people call them. */
+gboolean       bb_case_mode_is_valid     (const char          *mode);
+const char    *bb_case_mode_label        (const char          *mode);
+gboolean       bb_case_channel_is_valid  (const char          *channel);
+const char    *bb_case_channel_label     (const char          *channel);
+const char    *bb_case_area_from_string  (const char          *text);
+const char    *bb_case_area_to_cli       (const char          *area);
+const char    *bb_case_area_label        (const char          *area);
+gboolean       bb_evaluation_channel_is_valid (const char     *channel);
+const char    *bb_evaluation_channel_label    (const char     *channel);
+const char    *bb_satisfaction_label     (int                  level);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BbCaseSummary, bb_case_summary_free)
 

@@ -15,5 +15,6 @@ gint64     bb_clock_now_usec       (void);
 void       bb_clock_today          (GDate     *out);
 GTimeZone *bb_clock_get_time_zone  (void);
 void       bb_clock_set_time_zone  (GTimeZone *time_zone);
+void       bb_clock_set_thread_now (gint64     usec);
 
 G_END_DECLS

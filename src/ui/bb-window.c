@@ -10,6 +10,14 @@
 
 #include <glib/gi18n.h>
 
+#include "bb-assist-wizard.h"
+#include "bb-catalogue-page.h"
+#include "bb-dashboard.h"
+#include "bb-consultation-dialog.h"
+#include "bb-holidays-page.h"
+#include "bb-proxy-wizard.h"
+#include "bb-sign-in-page.h"
+#include "bb-staff-page.h"
 #include "bb-window.h"
 
 struct _BbWindow
@@ -22,12 +30,23 @@ struct _BbWindow
   AdwViewSwitcherTitle *switcher_title;
   GtkStack             *main_stack;
   GtkRevealer          *connection_banner;
-  GtkSpinner           *connection_spinner;
   AdwStatusPage        *unavailable_page;
   AdwViewStack         *view_stack;
+  AdwBin               *dashboard_bin;
+  GtkLabel             *person_label;
+  BbSignInPage         *sign_in_page;
+  BbCataloguePage      *catalogue_page;
+  BbStaffPage          *staff_page;
+  AdwViewStackPage     *staff_stack_page;
+  BbHolidaysPage       *holidays_page;
+
+  gboolean              drafts_offered;
 };
 
 G_DEFINE_FINAL_TYPE (BbWindow, bb_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void update_actor (BbWindow *self);
+static void offer_drafts (BbWindow *self);
 
 static void
 update_database_state (BbWindow *self)
@@ -39,8 +58,11 @@ update_database_state (BbWindow *self)
     return;
 
   error = bb_application_get_database_error (app);
+  bb_sign_in_page_set_database (self->sign_in_page, bb_application_get_database (app));
   if (bb_application_get_database (app) != NULL)
-    gtk_stack_set_visible_child_name (self->main_stack, "ready");
+    gtk_stack_set_visible_child_name (self->main_stack,
+                                      bb_application_get_actor (app)->staff_id != 0 ? "ready"
+                                                                                   : "sign-in");
   else if (bb_application_get_opening (app) || error == NULL)
     gtk_stack_set_visible_child_name (self->main_stack, "opening");
   else
@@ -54,13 +76,12 @@ update_database_state (BbWindow *self)
 
   gtk_revealer_set_reveal_child (self->connection_banner,
                                  bb_application_get_connection_lost (app));
-  gtk_spinner_set_spinning (self->connection_spinner,
-                            bb_application_get_connection_lost (app));
 }
 
 static void
 database_changed_cb (BbWindow *self)
 {
+  update_actor (self);
   update_database_state (self);
 }
 
@@ -72,6 +93,9 @@ application_changed_cb (BbWindow *self)
   if (app == NULL)
     return;
 
+  if (adw_bin_get_child (self->dashboard_bin) == NULL)
+    adw_bin_set_child (self->dashboard_bin, GTK_WIDGET (bb_dashboard_new (app)));
+
   g_signal_connect_object (app, "notify::database", G_CALLBACK (database_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (app, "notify::database-error", G_CALLBACK (database_changed_cb),
@@ -80,7 +104,165 @@ application_changed_cb (BbWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (app, "notify::connection-lost", G_CALLBACK (database_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "notify::actor", G_CALLBACK (database_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_actor (self);
   update_database_state (self);
+}
+
+static void
+update_actor (BbWindow *self)
+{
+  BbApplication *app = BB_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  const BbActor *actor = bb_application_get_actor (app);
+  gboolean signed_in = actor->staff_id != 0;
+  /* Nothing is read before somebody signs in (and the demo data, which
+   * moves the clock, is written while no page reads it). */
+  BbDatabase *db = signed_in ? bb_application_get_database (app) : NULL;
+
+  bb_catalogue_page_set_database (self->catalogue_page, db);
+  bb_staff_page_set_database (self->staff_page, db);
+  bb_holidays_page_set_database (self->holidays_page, db);
+  bb_catalogue_page_set_actor (self->catalogue_page, signed_in ? actor : NULL);
+  bb_staff_page_set_actor (self->staff_page, signed_in ? actor : NULL);
+  bb_holidays_page_set_actor (self->holidays_page, signed_in ? actor : NULL);
+  adw_view_stack_page_set_visible (self->staff_stack_page,
+                                   signed_in && bb_actor_can (actor, BB_PERM_STAFF_MANAGE));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", signed_in);
+  gtk_widget_set_visible (GTK_WIDGET (self->person_label), signed_in);
+  if (signed_in)
+    {
+      /* Translators: the signed-in person in the header: name · role */
+      g_autofree char *person = g_strdup_printf (_("%s · %s"), actor->name,
+                                                 bb_role_label (actor->role));
+
+      gtk_label_set_text (self->person_label, person);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-consultation", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-assist", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-proxy", signed_in);
+  if (signed_in && !self->drafts_offered)
+    {
+      self->drafts_offered = TRUE;
+      offer_drafts (self);
+    }
+}
+
+static void
+wizard_case_created_cb (GtkWindow  *wizard,
+                        const char *number,
+                        BbWindow   *self)
+{
+  bb_window_open_case (self, number);
+}
+
+static void
+new_wizard_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BbWindow *self = BB_WINDOW (widget);
+  BbApplication *app = BB_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  BbDatabase *db = bb_application_get_database (app);
+  const BbActor *actor = bb_application_get_actor (app);
+  GtkWindow *wizard;
+
+  if (db == NULL || actor->staff_id == 0)
+    return;
+  if (g_str_equal (action_name, "win.new-assist"))
+    wizard = GTK_WINDOW (bb_assist_wizard_new (GTK_WINDOW (self), db, actor));
+  else
+    wizard = GTK_WINDOW (bb_proxy_wizard_new (GTK_WINDOW (self), db, actor));
+  g_signal_connect_object (wizard, "case-created", G_CALLBACK (wizard_case_created_cb), self, 0);
+  gtk_window_present (wizard);
+}
+
+static void
+offer_draft (BbWindow   *self,
+             const char *title,
+             const char *action)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Continue"));
+  adw_toast_set_action_name (toast, action);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* An unfinished wizard (closed, or the program killed) is offered again
+ * once somebody signs in. */
+static void
+offer_drafts (BbWindow *self)
+{
+  g_autofree char *summary = NULL;
+
+  if (bb_assist_wizard_has_draft (&summary))
+    {
+      /* Translators: %s is who and what, “王小明 · 企业设立登记” */
+      g_autofree char *title = g_strdup_printf (_("Unfinished assist registration: %s"), summary);
+
+      offer_draft (self, title, "win.new-assist");
+    }
+  g_clear_pointer (&summary, g_free);
+  if (bb_proxy_wizard_has_draft (&summary))
+    {
+      /* Translators: %s is who and what, “王小明 · 企业设立登记” */
+      g_autofree char *title = g_strdup_printf (_("Unfinished proxy commission: %s"), summary);
+
+      offer_draft (self, title, "win.new-proxy");
+    }
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BbWindow *self = BB_WINDOW (widget);
+  GtkWidget *dashboard = adw_bin_get_child (self->dashboard_bin);
+
+  if (dashboard == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "dashboard");
+  bb_dashboard_focus_search (BB_DASHBOARD (dashboard));
+}
+
+static void
+signed_in_cb (BbWindow *self,
+              BbActor  *actor)
+{
+  BbApplication *app = BB_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  bb_application_set_actor (app, actor);
+}
+
+static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  BbWindow *self = BB_WINDOW (widget);
+  BbApplication *app = BB_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  bb_sign_in_page_reset (self->sign_in_page);
+  bb_application_set_actor (app, NULL);
+}
+
+static void
+new_consultation_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  BbWindow *self = BB_WINDOW (widget);
+  BbApplication *app = BB_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  BbDatabase *db = bb_application_get_database (app);
+  const BbActor *actor = bb_application_get_actor (app);
+
+  if (db == NULL || actor->staff_id == 0)
+    return;
+  gtk_window_present (GTK_WINDOW (bb_consultation_dialog_new (GTK_WINDOW (self), db, actor)));
 }
 
 static void
@@ -145,17 +327,35 @@ bb_window_class_init (BbWindowClass *klass)
   object_class->dispose = bb_window_dispose;
   window_class->close_request = bb_window_close_request;
 
+  g_type_ensure (BB_TYPE_SIGN_IN_PAGE);
+  g_type_ensure (BB_TYPE_CATALOGUE_PAGE);
+  g_type_ensure (BB_TYPE_STAFF_PAGE);
+  g_type_ensure (BB_TYPE_HOLIDAYS_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/bangban/Bangban/bb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BbWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, connection_banner);
-  gtk_widget_class_bind_template_child (widget_class, BbWindow, connection_spinner);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, unavailable_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, dashboard_bin);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, person_label);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, sign_in_page);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, catalogue_page);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, staff_page);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, staff_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, holidays_page);
+  gtk_widget_class_bind_template_callback (widget_class, signed_in_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.new-consultation", NULL,
+                                   new_consultation_action);
+  gtk_widget_class_install_action (widget_class, "win.new-assist", NULL, new_wizard_action);
+  gtk_widget_class_install_action (widget_class, "win.new-proxy", NULL, new_wizard_action);
   gtk_widget_class_install_action (widget_class, "win.reopen-database", NULL,
                                    reopen_database_action);
 }
@@ -192,6 +392,27 @@ bb_window_show_toast (BbWindow   *self,
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * bb_window_open_case:
+ * @number: a case number
+ *
+ * Shows the case in the dashboard.
+ */
+void
+bb_window_open_case (BbWindow   *self,
+                     const char *number)
+{
+  GtkWidget *dashboard;
+
+  g_return_if_fail (BB_IS_WINDOW (self));
+  g_return_if_fail (number != NULL);
+
+  dashboard = adw_bin_get_child (self->dashboard_bin);
+  adw_view_stack_set_visible_child_name (self->view_stack, "dashboard");
+  if (dashboard != NULL)
+    bb_dashboard_open_case (BB_DASHBOARD (dashboard), number);
 }
 
 /**

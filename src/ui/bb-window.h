@@ -20,5 +20,7 @@ BbWindow   *bb_window_new           (BbApplication *application);
 void        bb_window_show_toast    (BbWindow      *self,
                                      const char    *message);
 const char *bb_window_get_page      (BbWindow      *self);
+void        bb_window_open_case     (BbWindow      *self,
+                                     const char    *number);
 
 G_END_DECLS

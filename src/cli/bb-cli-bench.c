@@ -1,0 +1,654 @@
+/* bb-cli-bench.c — bangban-cli bench
+ *
+ * Copyright 2026 The Bangban authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Seeds N demo cases into a new database and times what the application
+ * does with them, each operation as the median of several runs, beside the
+ * same statements run directly through the SQLite C API (prepared, stepped
+ * and copied out on every run), and the ratio of the two.
+ *
+ * The SQL texts here repeat what bb-case-query.c and bb-case-repo.c compose
+ * for the same requests, with `?` for their ##parameters; keep them in step.
+ */
+
+#define G_LOG_DOMAIN "bb-cli-bench"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "bb-case-query.h"
+#include "bb-case-repo.h"
+#include "bb-cli-demo.h"
+#include "bb-clock.h"
+#include "bb-demo.h"
+#include "bb-error.h"
+#include "bb-location.h"
+
+#define DEFAULT_CASES 100000
+#define DEFAULT_RUNS  7
+#define PAGE          100
+
+/* The statements, as the core composes them. */
+
+#define COLUMNS \
+  "c.id, c.number, c.kind, c.state, c.client_id, cl.name, cl.kind, cl.id_number, " \
+  "cl.credit_code, cl.category, c.matter, c.responsible_id, s.number, s.name, c.deadline, " \
+  "c.priority, c.applied_at, c.updated_at"
+#define JOINS \
+  " JOIN client cl ON cl.id = c.client_id LEFT JOIN staff s ON s.id = c.responsible_id"
+
+static const char RAW_FIRST_PAGE[] =
+  "SELECT " COLUMNS " FROM bb_case c" JOINS " WHERE c.id < ? ORDER BY c.id DESC LIMIT ?";
+static const char RAW_FILTERED_PAGE[] =
+  "SELECT " COLUMNS " FROM bb_case c" JOINS " WHERE c.state IN (?) AND c.kind = ? "
+  "AND c.deadline IS NOT NULL AND (c.deadline, c.id) > (?, ?) ORDER BY c.deadline, c.id LIMIT ?";
+static const char RAW_SEARCH_SHORT[] =
+  "SELECT " COLUMNS " FROM bb_case c" JOINS " WHERE "
+  "(c.client_id IN (SELECT client_id FROM client_gram WHERE gram = ?) "
+  "OR c.item_id IN (SELECT id FROM catalogue_item WHERE instr(lower(name), ?) > 0)) "
+  "AND c.id < ? ORDER BY c.id DESC LIMIT ?";
+static const char RAW_SEARCH_TRIGRAM[] =
+  "SELECT " COLUMNS " FROM case_search_fts JOIN bb_case c ON c.id = case_search_fts.rowid" JOINS
+  " WHERE case_search_fts MATCH ? AND case_search_fts.rowid < ? "
+  "ORDER BY case_search_fts.rowid DESC LIMIT ?";
+static const char RAW_BY_STATE[] =
+  "SELECT state, count(*) FROM bb_case GROUP BY state";
+static const char RAW_BY_MONTH[] =
+  "SELECT strftime('%Y-%m', (applied_at + ?) / 1000000, 'unixepoch') AS month, "
+  "count(*) FROM bb_case GROUP BY month ORDER BY month";
+
+/* bb_case_repo_get_detail(): the case, the holiday calendar, its children. */
+static const char RAW_CASE[] =
+  "SELECT c.id, c.number, c.kind, c.state, c.client_id, cl.name, cl.kind, cl.id_number, "
+  "cl.credit_code, cl.phone, cl.category, c.item_id, ci.limit_days, c.matter, c.reason, "
+  "c.mode, c.channel, c.area, c.home_address, c.appointment_at, c.priority, "
+  "c.responsible_id, r.number, r.name, c.accepted_by, a.number, a.name, c.accepted_at, "
+  "c.handler_id, h.number, h.name, c.applied_at, c.limit_days, c.deadline, c.difficulty, "
+  "c.estimated_days, c.process_plan, c.analysis_confirmed, c.acceptance_notes, "
+  "c.refusal_reason, c.result, c.delivery, c.completed_at, c.archive_number, c.archived_at, "
+  "c.resume_by, c.parent_case_id, p.number, "
+  "c.remark, c.created_by, c.created_at, c.updated_at, c.version "
+  "FROM bb_case c JOIN client cl ON cl.id = c.client_id "
+  "LEFT JOIN catalogue_item ci ON ci.id = c.item_id "
+  "LEFT JOIN staff r ON r.id = c.responsible_id "
+  "LEFT JOIN staff a ON a.id = c.accepted_by "
+  "LEFT JOIN staff h ON h.id = c.handler_id "
+  "LEFT JOIN bb_case p ON p.id = c.parent_case_id WHERE c.number = ?";
+static const char RAW_HOLIDAYS[] = "SELECT day, kind FROM holiday ORDER BY day";
+static const char * const RAW_CHILDREN[] = {
+  "SELECT id, position, name, form, copies, how_to_obtain, present, note "
+  "FROM case_material WHERE case_id = ? ORDER BY position, id",
+  "SELECT id, name, status, note, updated_at FROM case_department WHERE case_id = ? ORDER BY id",
+  "SELECT e.id, e.at, e.staff_id, s.number, s.name, e.kind, e.from_state, e.to_state, "
+  "e.body, e.data FROM case_event e LEFT JOIN staff s ON s.id = e.staff_id "
+  "WHERE e.case_id = ? ORDER BY e.at DESC, e.id DESC",
+  "SELECT id, reason, note, suspended_on, resume_by, resumed_on, terminated, staff_id "
+  "FROM suspension WHERE case_id = ? ORDER BY id",
+  "SELECT ra.id, ra.from_staff, f.number, f.name, ra.to_staff, t.number, t.name, ra.reason, "
+  "ra.client_told, ra.at, ra.by_staff FROM reassignment ra "
+  "LEFT JOIN staff f ON f.id = ra.from_staff LEFT JOIN staff t ON t.id = ra.to_staff "
+  "WHERE ra.case_id = ? ORDER BY ra.id",
+  "SELECT id, items, received_by, at, staff_id FROM handover WHERE case_id = ? ORDER BY id",
+  "SELECT id, level, comment, channel, integrity_ok, at, staff_id FROM evaluation "
+  "WHERE case_id = ? ORDER BY id",
+  "SELECT id, evaluation_id, state, deadline, responsible_id, measures, return_visit, "
+  "return_visit_at, created_at FROM rectification WHERE case_id = ? ORDER BY id",
+  "SELECT id, at, staff_id, body FROM follow_up WHERE case_id = ? ORDER BY id",
+};
+
+/* Values bound to a raw statement. */
+typedef struct
+{
+  gboolean    text;
+  gint64      i;
+  const char *s;
+} Arg;
+
+#define ARG_INT(v)  { FALSE, (v), NULL }
+#define ARG_TEXT(v) { TRUE, 0, (v) }
+
+typedef struct
+{
+  BbDatabase   *db;
+  BbActor      *actor;
+  sqlite3      *raw;
+  guint         runs;
+  BbCaseFilter *everything;
+  BbCaseFilter *filtered;
+  BbCaseFilter *short_search;
+  BbCaseFilter *name_search;
+  BbCaseFilter *matter_search;
+  char         *case_number;
+  gint64        case_id;
+  gint64        tz_offset;
+  GError       *error;
+} Bench;
+
+typedef gboolean (*Operation) (Bench *bench);
+
+/* Raw SQLite: prepare, bind, step, copy every value out, finalize. */
+static gboolean
+raw_run (Bench       *bench,
+         const char  *sql,
+         const Arg   *args,
+         guint        n_args,
+         guint       *n_rows)
+{
+  sqlite3_stmt *statement = NULL;
+  guint rows = 0;
+  int rc;
+
+  if (sqlite3_prepare_v2 (bench->raw, sql, -1, &statement, NULL) != SQLITE_OK)
+    {
+      g_set_error (&bench->error, BB_ERROR, BB_ERROR_FAILED, "%s", sqlite3_errmsg (bench->raw));
+      return FALSE;
+    }
+  for (guint i = 0; i < n_args; i++)
+    {
+      if (args[i].text)
+        sqlite3_bind_text (statement, (int) i + 1, args[i].s, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_int64 (statement, (int) i + 1, args[i].i);
+    }
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      int n = sqlite3_column_count (statement);
+
+      for (int c = 0; c < n; c++)
+        {
+          if (sqlite3_column_type (statement, c) == SQLITE_TEXT)
+            g_free (g_strdup ((const char *) sqlite3_column_text (statement, c)));
+          else
+            (void) sqlite3_column_int64 (statement, c);
+        }
+      rows++;
+    }
+  sqlite3_finalize (statement);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (&bench->error, BB_ERROR, BB_ERROR_FAILED, "%s", sqlite3_errmsg (bench->raw));
+      return FALSE;
+    }
+  if (n_rows != NULL)
+    *n_rows = rows;
+  return TRUE;
+}
+
+static gboolean
+page (Bench              *bench,
+      const BbCaseFilter *filter,
+      BbCaseSort          sort)
+{
+  g_autoptr(GPtrArray) rows = bb_case_query_page (bench->db, bench->actor, filter, sort, NULL,
+                                                  PAGE, NULL, &bench->error);
+
+  return rows != NULL;
+}
+
+/* The operations */
+
+static gboolean
+gda_open (Bench *bench)
+{
+  g_autoptr(BbDatabase) db = bb_database_open (bb_database_get_location (bench->db), NULL, NULL,
+                                               &bench->error);
+
+  return db != NULL;
+}
+
+static gboolean
+raw_open (Bench *bench)
+{
+  const BbLocation *location = bb_database_get_location (bench->db);
+  static const char * const setup[] = {
+    "PRAGMA busy_timeout = 30000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+    "PRAGMA foreign_keys = ON",
+    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
+    "SELECT COALESCE(MAX(version), 0) FROM schema_version",
+  };
+  sqlite3 *saved = bench->raw;
+  sqlite3 *db = NULL;
+  gboolean ok = TRUE;
+
+  if (sqlite3_open_v2 (location->path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      g_set_error (&bench->error, BB_ERROR, BB_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return FALSE;
+    }
+  bench->raw = db;
+  for (guint i = 0; i < G_N_ELEMENTS (setup) && ok; i++)
+    ok = raw_run (bench, setup[i], NULL, 0, NULL);
+  bench->raw = saved;
+  sqlite3_close (db);
+  return ok;
+}
+
+static gboolean
+gda_first_page (Bench *bench)
+{
+  return page (bench, bench->everything, BB_CASE_SORT_NEWEST);
+}
+
+static gboolean
+raw_first_page (Bench *bench)
+{
+  Arg args[] = { ARG_INT (G_MAXINT64), ARG_INT (PAGE + 1) };
+
+  return raw_run (bench, RAW_FIRST_PAGE, args, G_N_ELEMENTS (args), NULL);
+}
+
+static gboolean
+gda_filtered_page (Bench *bench)
+{
+  return page (bench, bench->filtered, BB_CASE_SORT_DEADLINE);
+}
+
+static gboolean
+raw_filtered_page (Bench *bench)
+{
+  Arg args[] = { ARG_TEXT ("handling"), ARG_TEXT ("proxy"), ARG_TEXT (""), ARG_INT (0),
+                 ARG_INT (PAGE + 1) };
+
+  return raw_run (bench, RAW_FILTERED_PAGE, args, G_N_ELEMENTS (args), NULL);
+}
+
+static gboolean
+gda_search_short (Bench *bench)
+{
+  return page (bench, bench->short_search, BB_CASE_SORT_NEWEST);
+}
+
+static gboolean
+raw_search_short (Bench *bench)
+{
+  g_autofree char *folded = g_utf8_casefold (bench->short_search->search, -1);
+  Arg args[] = { ARG_TEXT (folded), ARG_TEXT (folded), ARG_INT (G_MAXINT64), ARG_INT (PAGE + 1) };
+
+  return raw_run (bench, RAW_SEARCH_SHORT, args, G_N_ELEMENTS (args), NULL);
+}
+
+static gboolean
+raw_search_trigram (Bench       *bench,
+                    const char  *query)
+{
+  g_autofree char *quoted = g_strdup_printf ("\"%s\"", query);
+  Arg args[] = { ARG_TEXT (quoted), ARG_INT (G_MAXINT64), ARG_INT (PAGE + 1) };
+
+  return raw_run (bench, RAW_SEARCH_TRIGRAM, args, G_N_ELEMENTS (args), NULL);
+}
+
+static gboolean
+gda_search_name (Bench *bench)
+{
+  return page (bench, bench->name_search, BB_CASE_SORT_NEWEST);
+}
+
+static gboolean
+raw_search_name (Bench *bench)
+{
+  return raw_search_trigram (bench, bench->name_search->search);
+}
+
+static gboolean
+gda_search_matter (Bench *bench)
+{
+  return page (bench, bench->matter_search, BB_CASE_SORT_NEWEST);
+}
+
+static gboolean
+raw_search_matter (Bench *bench)
+{
+  return raw_search_trigram (bench, bench->matter_search->search);
+}
+
+static gboolean
+gda_statistics (Bench *bench)
+{
+  gint64 counts[BB_N_STATES];
+  g_autoptr(GArray) months = NULL;
+
+  if (!bb_case_query_count_by_state (bench->db, counts, &bench->error))
+    return FALSE;
+  months = bb_case_query_count_by_month (bench->db, &bench->error);
+  return months != NULL;
+}
+
+static gboolean
+raw_statistics (Bench *bench)
+{
+  Arg args[] = { ARG_INT (bench->tz_offset) };
+
+  return raw_run (bench, RAW_BY_STATE, NULL, 0, NULL) &&
+         raw_run (bench, RAW_BY_MONTH, args, G_N_ELEMENTS (args), NULL);
+}
+
+static gboolean
+gda_case_detail (Bench *bench)
+{
+  g_autoptr(BbCaseDetail) detail = bb_case_repo_get_detail (bench->db, bench->actor,
+                                                            bench->case_number, &bench->error);
+
+  return detail != NULL;
+}
+
+static gboolean
+raw_case_detail (Bench *bench)
+{
+  Arg number[] = { ARG_TEXT (bench->case_number) };
+  Arg id[] = { ARG_INT (bench->case_id) };
+
+  if (!raw_run (bench, RAW_CASE, number, G_N_ELEMENTS (number), NULL) ||
+      !raw_run (bench, RAW_HOLIDAYS, NULL, 0, NULL))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (RAW_CHILDREN); i++)
+    if (!raw_run (bench, RAW_CHILDREN[i], id, G_N_ELEMENTS (id), NULL))
+      return FALSE;
+  return TRUE;
+}
+
+/* Timing */
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The median of @runs runs, in ms, after one run that warms the caches;
+ * a negative number on error. */
+static double
+median_ms (Bench     *bench,
+           Operation  operation)
+{
+  g_autofree double *times = g_new (double, bench->runs);
+
+  if (!operation (bench))
+    return -1;
+  for (guint i = 0; i < bench->runs; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      if (!operation (bench))
+        return -1;
+      times[i] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+  qsort (times, bench->runs, sizeof (double), compare_doubles);
+  return times[bench->runs / 2];
+}
+
+static void
+print_row (const char *name,
+           double      ms,
+           double      raw_ms,
+           const char *target)
+{
+  g_autofree char *raw_text = raw_ms >= 0 ? g_strdup_printf ("%10.3f ms", raw_ms) : g_strdup ("         -   ");
+  g_autofree char *ratio = raw_ms > 0 ? g_strdup_printf ("%6.2f×", ms / raw_ms) : g_strdup ("     -");
+
+  g_print ("%-36s %10.3f ms %s %s   %s\n", name, ms, raw_text, ratio, target);
+}
+
+static gboolean
+time_operation (Bench      *bench,
+                const char *name,
+                Operation   with_gda,
+                Operation   with_raw,
+                const char *target)
+{
+  double ms = median_ms (bench, with_gda);
+  double raw_ms = -1;
+
+  if (ms < 0)
+    return FALSE;
+  if (bench->raw != NULL && with_raw != NULL)
+    {
+      raw_ms = median_ms (bench, with_raw);
+      if (raw_ms < 0)
+        return FALSE;
+    }
+  print_row (name, ms, raw_ms, target);
+  return TRUE;
+}
+
+/* Picks what to look for from the data: the name of a client with a
+ * three-character name (and its first two characters), a case to read. */
+static gboolean
+choose_queries (Bench *bench)
+{
+  g_autoptr(BbCaseFilter) filter = bb_case_filter_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  BbCaseSummary *chosen = NULL;
+
+  filter->states = BB_CASE_STATE_BIT (BB_STATE_ARCHIVED);
+  rows = bb_case_query_page (bench->db, bench->actor, filter, BB_CASE_SORT_NEWEST, NULL, 1000,
+                             NULL, &bench->error);
+  if (rows == NULL)
+    return FALSE;
+  if (rows->len == 0)
+    {
+      g_clear_pointer (&rows, g_ptr_array_unref);
+      rows = bb_case_query_page (bench->db, bench->actor, bench->everything, BB_CASE_SORT_NEWEST,
+                                 NULL, 1000, NULL, &bench->error);
+      if (rows == NULL)
+        return FALSE;
+    }
+  for (guint i = 0; i < rows->len && chosen == NULL; i++)
+    {
+      BbCaseSummary *row = g_ptr_array_index (rows, i);
+
+      if (g_utf8_strlen (row->client_name, -1) == 3)
+        chosen = row;
+    }
+  if (chosen == NULL)
+    chosen = g_ptr_array_index (rows, 0);
+
+  bench->name_search->search = g_utf8_substring (chosen->client_name, 0, 3);
+  bench->short_search->search = g_utf8_substring (chosen->client_name, 0, 2);
+  bench->matter_search->search = g_strdup ("公积金");
+  bench->case_number = g_strdup (chosen->number);
+  bench->case_id = chosen->id;
+  return TRUE;
+}
+
+int
+bb_cli_command_bench (BbCliGlobals  *globals,
+                      int            argc,
+                      char         **argv)
+{
+  g_autofree char *cases_text = NULL;
+  g_autofree char *runs_text = NULL;
+  g_autofree char *engine = NULL;
+  g_autofree char *db_text = NULL;
+  gboolean keep = FALSE;
+  const GOptionEntry entries[] = {
+    { "cases", 0, 0, G_OPTION_ARG_STRING, &cases_text,
+      N_("How many cases to seed (default 100000)"), N_("N") },
+    { "runs", 0, 0, G_OPTION_ARG_STRING, &runs_text,
+      N_("Runs of each operation; the median is shown (default 7)"), N_("N") },
+    { "engine", 0, 0, G_OPTION_ARG_STRING, &engine,
+      N_("sqlite (a new temporary file, the default) or postgresql (with --db)"), N_("ENGINE") },
+    { "db", 0, 0, G_OPTION_ARG_STRING, &db_text,
+      N_("The database: for postgresql an empty one, postgresql://USER@HOST:PORT/DB; for "
+         "sqlite a file, seeded unless it holds cases already"), N_("LOCATION") },
+    { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, N_("Keep the temporary database"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BbLocation) location = NULL;
+  g_autoptr(BbActor) system = bb_actor_new_system ();
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autofree char *tmp_dir = NULL;
+  BbDemoSummary summary = { 0 };
+  Bench bench = { 0 };
+  guint64 n_cases = DEFAULT_CASES;
+  guint64 runs = DEFAULT_RUNS;
+  gboolean ok = FALSE;
+  int status = BB_EXIT_OK;
+
+  g_option_context_set_summary (context,
+                                _("Seeds demo cases into a new database and times the operations "
+                                  "the application relies on, beside the same statements run "
+                                  "directly through the SQLite C API."));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return bb_cli_usage_error (context, error->message);
+  if (argc > 1)
+    return bb_cli_usage_error (context, _("no arguments were expected"));
+  if (cases_text != NULL &&
+      !g_ascii_string_to_unsigned (cases_text, 10, 1, 100000000, &n_cases, NULL))
+    return bb_cli_usage_error (context, _("--cases should be a whole number from 1 to 100000000"));
+  if (runs_text != NULL && !g_ascii_string_to_unsigned (runs_text, 10, 1, 1000, &runs, NULL))
+    return bb_cli_usage_error (context, _("--runs should be a whole number from 1 to 1000"));
+
+  if ((engine == NULL || g_str_equal (engine, "sqlite")) && db_text != NULL)
+    {
+      location = bb_location_new_sqlite (db_text);
+    }
+  else if (engine == NULL || g_str_equal (engine, "sqlite"))
+    {
+      g_autofree char *path = NULL;
+
+      tmp_dir = g_dir_make_tmp ("bangban-bench-XXXXXX", &error);
+      if (tmp_dir == NULL)
+        return bb_cli_fail (error);
+      path = g_build_filename (tmp_dir, "bench.db", NULL);
+      location = bb_location_new_sqlite (path);
+    }
+  else if (g_str_equal (engine, "postgresql"))
+    {
+      if (db_text == NULL)
+        return bb_cli_usage_error (context, _("--engine postgresql needs --db with an empty "
+                                              "database"));
+      location = bb_location_parse (db_text, &error);
+      if (location == NULL)
+        return bb_cli_fail (error);
+      if (location->engine != BB_ENGINE_POSTGRESQL)
+        return bb_cli_usage_error (context, _("--db should be a postgresql:// location"));
+    }
+  else
+    return bb_cli_usage_error (context, _("--engine should be sqlite or postgresql"));
+  (void) globals;
+
+  bench.runs = (guint) runs;
+  bench.everything = bb_case_filter_new ();
+  bench.filtered = bb_case_filter_new ();
+  bench.filtered->states = BB_CASE_STATE_BIT (BB_STATE_HANDLING);
+  bench.filtered->kind = BB_CASE_PROXY;
+  bench.short_search = bb_case_filter_new ();
+  bench.name_search = bb_case_filter_new ();
+  bench.matter_search = bb_case_filter_new ();
+  tz = bb_clock_get_time_zone ();
+  bench.tz_offset = g_time_zone_get_offset (tz, 0) * G_GINT64_CONSTANT (1000000);
+
+  bench.db = bb_database_open (location, g_getenv ("PGPASSWORD"), NULL, &bench.error);
+  if (bench.db == NULL)
+    goto out;
+
+  g_print ("bangban-cli bench: %" G_GUINT64_FORMAT " cases, %s, SQLite %s, libgda %s\n",
+           n_cases, location->engine == BB_ENGINE_SQLITE ? "SQLite" : "PostgreSQL",
+           sqlite3_libversion (), LIBGDA_VERSION);
+  {
+    g_autoptr(BbCaseFilter) all = bb_case_filter_new ();
+    gint64 existing = bb_case_query_count (bench.db, all, &bench.error);
+
+    if (existing < 0)
+      goto out;
+    if (existing > 0)
+      {
+        g_autofree char *n_text = g_strdup_printf ("%" G_GINT64_FORMAT, existing);
+
+        g_print (_("Using the %s cases already in the database\n"), n_text);
+        goto seeded;
+      }
+  }
+  if (!bb_demo_run (bench.db, system, n_cases, 1, NULL, NULL, NULL, &summary, &bench.error))
+    goto out;
+  g_print ("%-36s %10.0f cases/s (%" G_GUINT64_FORMAT " cases, %" G_GUINT64_FORMAT
+           " clients in %.1f s; bulk part %.0f cases/s)\n",
+           "seed", summary.n_cases / (summary.total_usec / 1e6), summary.n_cases,
+           summary.n_clients, summary.total_usec / 1e6,
+           summary.bulk_usec > 0 ? summary.n_bulk_cases / (summary.bulk_usec / 1e6) : 0.0);
+
+seeded:
+  bench.actor = bb_actor_new_system ();
+
+  if (location->engine == BB_ENGINE_SQLITE &&
+      sqlite3_open_v2 (location->path, &bench.raw, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      g_set_error (&bench.error, BB_ERROR, BB_ERROR_FAILED, "%s", sqlite3_errmsg (bench.raw));
+      goto out;
+    }
+  if (!choose_queries (&bench))
+    goto out;
+
+  g_print ("%-36s %13s %13s %7s   %s\n", _("operation (median)"), "libgda", "SQLite C API",
+           _("ratio"), _("target"));
+  {
+    g_autofree char *short_name = g_strdup_printf (_("search, 2 characters “%s”"),
+                                                   bench.short_search->search);
+    g_autofree char *name = g_strdup_printf (_("search, 3 characters “%s”"),
+                                             bench.name_search->search);
+    g_autofree char *matter = g_strdup_printf (_("search, 3 characters “%s”"),
+                                               bench.matter_search->search);
+
+    ok = time_operation (&bench, _("open"), gda_open, raw_open, "") &&
+         time_operation (&bench, _("first page (100 rows)"), gda_first_page, raw_first_page,
+                         "≤ 20 ms") &&
+         time_operation (&bench, _("filtered page (proxy, handling, by deadline)"),
+                         gda_filtered_page, raw_filtered_page, "") &&
+         time_operation (&bench, short_name, gda_search_short, raw_search_short, "≤ 100 ms") &&
+         time_operation (&bench, name, gda_search_name, raw_search_name, "≤ 100 ms") &&
+         time_operation (&bench, matter, gda_search_matter, raw_search_matter, "≤ 100 ms") &&
+         time_operation (&bench, _("statistics (by state, by month)"), gda_statistics,
+                         raw_statistics, "") &&
+         time_operation (&bench, _("one case with its history"), gda_case_detail,
+                         raw_case_detail, "≤ 5 ms");
+  }
+
+out:
+  if (!ok)
+    status = bb_cli_fail (bench.error);
+  g_clear_error (&bench.error);
+  bb_demo_summary_clear (&summary);
+  if (bench.raw != NULL)
+    sqlite3_close (bench.raw);
+  g_clear_object (&bench.db);
+  g_clear_pointer (&bench.actor, bb_actor_free);
+  bb_case_filter_free (bench.everything);
+  bb_case_filter_free (bench.filtered);
+  bb_case_filter_free (bench.short_search);
+  bb_case_filter_free (bench.name_search);
+  bb_case_filter_free (bench.matter_search);
+  g_free (bench.case_number);
+
+  if (tmp_dir != NULL)
+    {
+      if (keep)
+        g_printerr (_("The database is kept in %s\n"), tmp_dir);
+      else
+        {
+          static const char * const names[] = { "bench.db", "bench.db-wal", "bench.db-shm" };
+
+          for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+            {
+              g_autofree char *path = g_build_filename (tmp_dir, names[i], NULL);
+
+              g_unlink (path);
+            }
+          g_rmdir (tmp_dir);
+        }
+    }
+  return status;
+}

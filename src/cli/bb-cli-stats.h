@@ -1,0 +1,23 @@
+/* bb-cli-stats.h — the statistics, report and complaint commands of bangban-cli
+ *
+ * Copyright 2026 The Bangban authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "bb-cli-private.h"
+
+G_BEGIN_DECLS
+
+int bb_cli_command_stats      (BbCliGlobals  *globals,
+                               int            argc,
+                               char         **argv);
+int bb_cli_command_report     (BbCliGlobals  *globals,
+                               int            argc,
+                               char         **argv);
+int bb_cli_command_complaint  (BbCliGlobals  *globals,
+                               int            argc,
+                               char         **argv);
+
+G_END_DECLS
