@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "bb-application.h"
+#include "bb-benchmark.h"
 #include "bb-ui-resources.h"
 #include "bb-error.h"
 #include "bb-keyring.h"
@@ -30,6 +31,8 @@ struct _BbApplication
   BbLocation     *command_line_location;
   GCancellable   *open_cancellable;
   char           *password;
+  gint64          started_at;
+  gboolean        benchmark;
   guint           reconnect_id;
   guint           opening : 1;
   guint           connection_lost : 1;
@@ -547,6 +550,12 @@ bb_application_activate (GApplication *application)
     bb_application_reopen_database (self);
 
   gtk_window_present (window);
+
+  if (self->benchmark)
+    {
+      self->benchmark = FALSE;
+      bb_benchmark_start (self, self->started_at);
+    }
 }
 
 static int
@@ -561,6 +570,8 @@ bb_application_handle_local_options (GApplication *application,
       g_print ("bangban %s\n", PACKAGE_VERSION);
       return 0;
     }
+
+  self->benchmark = g_variant_dict_contains (options, "benchmark");
 
   if (g_variant_dict_lookup (options, "db", "&s", &db))
     {
@@ -685,9 +696,13 @@ bb_application_init (BbApplication *self)
       N_("Open this database: an SQLite file, or postgresql://USER@HOST:PORT/DB"),
       N_("LOCATION") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { "benchmark", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Measure the time to the first rows and the peak memory, scroll to the end and back, and exit"),
+      NULL },
     { NULL }
   };
 
+  self->started_at = g_get_monotonic_time ();
   self->settings = g_settings_new (APPLICATION_ID);
   self->actor = bb_actor_new_system ();
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
