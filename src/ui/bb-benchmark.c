@@ -52,6 +52,14 @@ peak_memory_mb (void)
   return usage.ru_maxrss / 1024.0;
 }
 
+static void
+print_line (const char *what,
+            double      ms)
+{
+  printf ("%-28s %9.1f ms\n", what, ms);
+  fflush (stdout);
+}
+
 static BbDashboard *
 find_dashboard (Benchmark *bench)
 {
@@ -83,20 +91,10 @@ rows_loaded_at (BbCaseList *list,
   guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
   g_autoptr(BbCaseItem) item = NULL;
 
-  if (bb_case_list_get_loading (list))
-    return FALSE;
   if (n == 0)
-    return TRUE;
+    return !bb_case_list_get_loading (list);
   item = g_list_model_get_item (G_LIST_MODEL (list), MIN (position, n - 1));
   return item != NULL && bb_case_item_get_loaded (item);
-}
-
-static void
-print_line (const char *what,
-            double      ms)
-{
-  printf ("%-28s %9.1f ms\n", what, ms);
-  fflush (stdout);
 }
 
 static gboolean
@@ -185,6 +183,7 @@ first_admin_cb (GObject      *source,
     }
   actor = bb_staff_to_actor (admin);
   bb_application_set_actor (bench->app, actor);
+  print_line ("signed in after start-up", (g_get_monotonic_time () - bench->started_at) / 1000.0);
   window = gtk_application_get_active_window (GTK_APPLICATION (bench->app));
   bench->stage = STAGE_FIRST_ROWS;
   gtk_widget_add_tick_callback (GTK_WIDGET (window), tick_cb, bench, g_free);
@@ -226,6 +225,8 @@ database_ready_cb (BbApplication *app,
     }
 
   g_signal_handlers_disconnect_by_func (app, database_ready_cb, bench);
+  print_line ("database open after start-up",
+              (g_get_monotonic_time () - bench->started_at) / 1000.0);
   task = g_task_new (NULL, NULL, first_admin_cb, bench);
   g_task_set_task_data (task, g_object_ref (db), g_object_unref);
   g_task_run_in_thread (task, first_admin_thread);

@@ -12,6 +12,8 @@
 
 #include "bb-assist-wizard.h"
 #include "bb-catalogue-page.h"
+#include "bb-charts-page.h"
+#include "bb-complaints-page.h"
 #include "bb-dashboard.h"
 #include "bb-consultation-dialog.h"
 #include "bb-holidays-page.h"
@@ -36,6 +38,8 @@ struct _BbWindow
   GtkLabel             *person_label;
   BbSignInPage         *sign_in_page;
   BbCataloguePage      *catalogue_page;
+  BbChartsPage         *charts_page;
+  BbComplaintsPage     *complaints_page;
   BbStaffPage          *staff_page;
   AdwViewStackPage     *staff_stack_page;
   BbHolidaysPage       *holidays_page;
@@ -121,6 +125,10 @@ update_actor (BbWindow *self)
   BbDatabase *db = signed_in ? bb_application_get_database (app) : NULL;
 
   bb_catalogue_page_set_database (self->catalogue_page, db);
+  bb_charts_page_set_database (self->charts_page, db);
+  bb_complaints_page_set_database (self->complaints_page, db);
+  bb_charts_page_set_actor (self->charts_page, signed_in ? actor : NULL);
+  bb_complaints_page_set_actor (self->complaints_page, signed_in ? actor : NULL);
   bb_staff_page_set_database (self->staff_page, db);
   bb_holidays_page_set_database (self->holidays_page, db);
   bb_catalogue_page_set_actor (self->catalogue_page, signed_in ? actor : NULL);
@@ -329,6 +337,8 @@ bb_window_class_init (BbWindowClass *klass)
 
   g_type_ensure (BB_TYPE_SIGN_IN_PAGE);
   g_type_ensure (BB_TYPE_CATALOGUE_PAGE);
+  g_type_ensure (BB_TYPE_CHARTS_PAGE);
+  g_type_ensure (BB_TYPE_COMPLAINTS_PAGE);
   g_type_ensure (BB_TYPE_STAFF_PAGE);
   g_type_ensure (BB_TYPE_HOLIDAYS_PAGE);
 
@@ -344,6 +354,8 @@ bb_window_class_init (BbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbWindow, person_label);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, sign_in_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, catalogue_page);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, charts_page);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, complaints_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, staff_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, staff_stack_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, holidays_page);
