@@ -42,6 +42,9 @@ struct _BbWindow
   BbComplaintsPage     *complaints_page;
   BbStaffPage          *staff_page;
   AdwViewStackPage     *staff_stack_page;
+  AdwViewStackPage     *charts_stack_page;
+  AdwViewStackPage     *complaints_stack_page;
+  AdwViewStackPage     *holidays_stack_page;
   BbHolidaysPage       *holidays_page;
 
   gboolean              drafts_offered;
@@ -134,8 +137,14 @@ update_actor (BbWindow *self)
   bb_catalogue_page_set_actor (self->catalogue_page, signed_in ? actor : NULL);
   bb_staff_page_set_actor (self->staff_page, signed_in ? actor : NULL);
   bb_holidays_page_set_actor (self->holidays_page, signed_in ? actor : NULL);
+  /* Views a role may not use are not shown (core refuses anyway). */
   adw_view_stack_page_set_visible (self->staff_stack_page,
                                    signed_in && bb_actor_can (actor, BB_PERM_STAFF_MANAGE));
+  adw_view_stack_page_set_visible (self->charts_stack_page,
+                                   signed_in && bb_actor_can (actor, BB_PERM_STATS));
+  adw_view_stack_page_set_visible (self->complaints_stack_page,
+                                   signed_in && bb_actor_can (actor, BB_PERM_COMPLAINTS));
+  adw_view_stack_page_set_visible (self->holidays_stack_page, signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", signed_in);
   gtk_widget_set_visible (GTK_WIDGET (self->person_label), signed_in);
@@ -358,6 +367,9 @@ bb_window_class_init (BbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbWindow, complaints_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, staff_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, staff_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, charts_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, complaints_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, holidays_stack_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, holidays_page);
   gtk_widget_class_bind_template_callback (widget_class, signed_in_cb);
 
