@@ -120,7 +120,10 @@ bb_test_new_location (void)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(BbLocation) server = bb_location_parse (g_getenv ("BANGBAN_TEST_PG"), &error);
-      g_autofree char *name = g_strdup_printf ("bb_test_%d_%u", (int) getpid (), counter);
+      /* Process id, a random tag (process ids come back across runs on a
+       * long-lived server) and a counter: never a name already taken. */
+      g_autofree char *name = g_strdup_printf ("bb_test_%d_%08x_%u", (int) getpid (),
+                                               g_random_int (), counter);
 
       g_assert_no_error (error);
       create_pg_database (server, name);

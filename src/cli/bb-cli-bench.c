@@ -10,6 +10,12 @@
  *
  * The SQL texts here repeat what bb-case-query.c and bb-case-repo.c compose
  * for the same requests, with `?` for their ##parameters; keep them in step.
+ * One difference: bb-case-query reads a page row as one JSON text (see
+ * there why), where a C program on the SQLite API reads the columns one
+ * by one, as the statements here do.
+ *
+ * This file is the one place outside a repository module with SQL text:
+ * the point of it is to run the statements without libgda.
  */
 
 #define G_LOG_DOMAIN "bb-cli-bench"
@@ -60,8 +66,8 @@ static const char RAW_SEARCH_TRIGRAM[] =
 static const char RAW_BY_STATE[] =
   "SELECT state, count(*) FROM bb_case GROUP BY state";
 static const char RAW_BY_MONTH[] =
-  "SELECT strftime('%Y-%m', (applied_at + ?) / 1000000, 'unixepoch') AS month, "
-  "count(*) FROM bb_case GROUP BY month ORDER BY month";
+  "SELECT (applied_at + ?) / 86400000000 AS day, count(*) FROM bb_case GROUP BY day "
+  "ORDER BY day";
 
 /* bb_case_repo_get_detail(): the case, the holiday calendar, its children. */
 static const char RAW_CASE[] =

@@ -50,7 +50,12 @@ typedef enum
   SEARCH_ID_NUMBER,
   SEARCH_CREDIT_CODE,
   SEARCH_PHONE,
+  SEARCH_SHORT_DENSE,
 } SearchMode;
+
+/* From how many cases on a one- or two-character search reads the case
+ * table in the order wanted instead of collecting and sorting matches. */
+#define DENSE_CASES 5000
 
 typedef enum
 {
@@ -115,8 +120,8 @@ G_DEFINE_BOXED_TYPE (BbCaseCursor, bb_case_cursor, bb_case_cursor_copy, bb_case_
 
 /* A page reads one text per row, the row's columns as a JSON array, which
  * summary_from_row() takes apart: through libgda every cell costs a GValue,
- * type checks and locks (~0.5 µs), so one cell instead of eighteen makes a
- * page of a hundred rows about three times faster. */
+ * type checks and locks (~0.5 µs), so one cell instead of eighteen takes a
+ * page of a hundred rows from 1.1 to 0.85 ms here. */
 #define ROW_VALUES \
   "c.id, c.number, c.kind, c.state, c.client_id, cl.name, cl.kind, cl.id_number, " \
   "cl.credit_code, cl.category, c.matter, c.responsible_id, s.number, s.name, c.deadline, " \
@@ -154,6 +159,7 @@ static const GType summary_types[] = { G_TYPE_STRING, G_TYPE_NONE };
  * ordering by c.id instead would sort every match. */
 static const char FROM_FTS[] =
   " FROM case_search_fts JOIN bb_case c ON c.id = case_search_fts.rowid";
+static const char FROM_FTS_ONLY[] = " FROM case_search_fts";
 static const char FROM_PG_TRIGRAM[] =
   " FROM case_search cs JOIN bb_case c ON c.id = cs.case_id";
 static const char FROM_CASE[] =
@@ -183,6 +189,13 @@ static const char TERM_SHORT_SQLITE[] =
 static const char TERM_SHORT_PG[] =
   "(c.client_id IN (SELECT client_id FROM client_gram WHERE gram = ##search::string) "
   "OR c.item_id IN (SELECT id FROM catalogue_item WHERE strpos(lower(name), ##needle::string) > 0))";
+/* The same for a text that many cases match (a surname, a word of many
+ * matters): the unary + keeps SQLite from collecting every match through
+ * the indexes and sorting them, so that it reads cases in the order wanted
+ * and stops at the end of the page. */
+static const char TERM_SHORT_DENSE_SQLITE[] =
+  "(+c.client_id IN (SELECT client_id FROM client_gram WHERE gram = ##search::string) "
+  "OR +c.item_id IN (SELECT id FROM catalogue_item WHERE instr(lower(name), ##needle::string) > 0))";
 static const char TERM_NUMBER[] = "c.number = ##search::string";
 static const char TERM_ID_NUMBER[] =
   "c.client_id IN (SELECT id FROM client WHERE id_number = ##search::string)";
@@ -193,28 +206,37 @@ static const char TERM_PHONE[] =
 
 static const char SQL_NUMBER_EXISTS[] =
   "SELECT id FROM bb_case WHERE number = ##number::string";
+static const char SQL_SHORT_MATCHES_SQLITE[] =
+  "SELECT count(*) FROM (SELECT 1 FROM bb_case c WHERE "
+  "c.client_id IN (SELECT client_id FROM client_gram WHERE gram = ##search::string) "
+  "OR c.item_id IN (SELECT id FROM catalogue_item WHERE instr(lower(name), ##needle::string) > 0) "
+  "LIMIT " G_STRINGIFY (DENSE_CASES) ")";
 
-static const char SQL_COUNTERS[] =
-  "SELECT "
-  "(SELECT count(*) FROM bb_case WHERE state IN "
-  "('consultation', 'applied', 'routed', 'analysed', 'handling')), "
-  "(SELECT count(*) FROM bb_case WHERE state = 'handling' "
-  "AND deadline >= ##today::string AND deadline < ##soon::string), "
-  "(SELECT count(*) FROM bb_case WHERE state = 'handling' AND deadline < ##today::string), "
-  "(SELECT count(*) FROM bb_case WHERE state = 'suspended'), "
-  "(SELECT count(*) FROM bb_case WHERE completed_at >= ##month_start::gint64 "
-  "AND completed_at < ##month_end::gint64 "
-  "AND state IN ('completed', 'delivered', 'confirmed', 'archived'))";
+#define COUNTERS(completed_state) \
+  "SELECT " \
+  "(SELECT count(*) FROM bb_case WHERE state IN " \
+  "('consultation', 'applied', 'routed', 'analysed', 'handling')), " \
+  "(SELECT count(*) FROM bb_case WHERE state = 'handling' " \
+  "AND deadline >= ##today::string AND deadline < ##soon::string), " \
+  "(SELECT count(*) FROM bb_case WHERE state = 'handling' AND deadline < ##today::string), " \
+  "(SELECT count(*) FROM bb_case WHERE state = 'suspended'), " \
+  "(SELECT count(*) FROM bb_case WHERE completed_at >= ##month_start::gint64 " \
+  "AND completed_at < ##month_end::gint64 " \
+  "AND " completed_state " IN ('completed', 'delivered', 'confirmed', 'archived'))"
+
+/* Without statistics SQLite would rather read the cases of four states by
+ * the state index than a month of completed_at: the unary + steers it. */
+static const char SQL_COUNTERS_SQLITE[] = COUNTERS ("+state");
+static const char SQL_COUNTERS_PG[] = COUNTERS ("state");
 
 static const char SQL_BY_STATE[] =
   "SELECT state, count(*) FROM bb_case GROUP BY state";
-/* Months of the time zone of record, shifted by its offset from UTC. */
-static const char SQL_BY_MONTH_SQLITE[] =
-  "SELECT strftime('%Y-%m', (applied_at + ##offset::gint64) / 1000000, 'unixepoch') AS month, "
-  "count(*) FROM bb_case GROUP BY month ORDER BY month";
-static const char SQL_BY_MONTH_PG[] =
-  "SELECT to_char(to_timestamp((applied_at + ##offset::gint64) / 1000000.0) AT TIME ZONE 'UTC', "
-  "'YYYY-MM') AS month, count(*) FROM bb_case GROUP BY month ORDER BY month";
+/* Applications per day of the time zone of record (days since 1970-01-01,
+ * shifted by its offset from UTC), added up into months in C: integer
+ * arithmetic reads a million rows three times faster than date functions. */
+static const char SQL_BY_DAY[] =
+  "SELECT (applied_at + ##offset::gint64) / 86400000000 AS day, count(*) "
+  "FROM bb_case GROUP BY day ORDER BY day";
 
 /* Filters, cursors, sorts */
 
@@ -401,6 +423,27 @@ number_exists (BbDatabase  *db,
   return TRUE;
 }
 
+/* Whether at least DENSE_CASES cases match a short search (SQLite). */
+static gboolean
+short_search_is_dense (BbDatabase  *db,
+                       const char  *folded,
+                       gboolean    *dense,
+                       GError     **error)
+{
+  static const GType types[] = { G_TYPE_INT64, G_TYPE_NONE };
+  GdaStatement *statement = bb_database_prepare (db, SQL_SHORT_MATCHES_SQLITE);
+  g_autoptr(GdaSet) params = bb_database_new_params (db, statement);
+  g_autoptr(GdaDataModel) model = NULL;
+
+  bb_params_set_string (params, "search", folded);
+  bb_params_set_string (params, "needle", folded);
+  model = bb_database_select (db, statement, params, types, error);
+  if (model == NULL)
+    return FALSE;
+  *dense = bb_model_get_int64 (model, 0, 0, 0) >= DENSE_CASES;
+  return TRUE;
+}
+
 /* Decides the search path for @text and the values of its parameters.
  * @mode is the path an earlier page chose, or SEARCH_NONE to decide. */
 static gboolean
@@ -453,8 +496,17 @@ plan_search (BbDatabase  *db,
             mode = SEARCH_NUMBER;
         }
     }
-  if (mode == SEARCH_NONE)
-    mode = g_utf8_strlen (query, -1) >= 3 ? SEARCH_TRIGRAM : SEARCH_SHORT;
+  if (mode == SEARCH_NONE && g_utf8_strlen (query, -1) >= 3)
+    mode = SEARCH_TRIGRAM;
+  else if (mode == SEARCH_NONE)
+    {
+      g_autofree char *folded = g_utf8_casefold (query, -1);
+      gboolean dense = FALSE;
+
+      if (sqlite && !short_search_is_dense (db, folded, &dense, error))
+        return FALSE;
+      mode = dense ? SEARCH_SHORT_DENSE : SEARCH_SHORT;
+    }
 
   plan->shape.search = mode;
   switch (mode)
@@ -473,6 +525,7 @@ plan_search (BbDatabase  *db,
       plan->search_value = sqlite ? fts5_string (query) : like_contains (query);
       break;
     case SEARCH_SHORT:
+    case SEARCH_SHORT_DENSE:
       plan->search_value = g_utf8_casefold (query, -1);
       plan->needle = g_utf8_casefold (query, -1);
       break;
@@ -609,6 +662,18 @@ append_from_where (GString     *sql,
                    Purpose      purpose,
                    gboolean    *first)
 {
+  gboolean search_only = shape->n_states == 0 && !shape->kind && !shape->staff &&
+                         !shape->category && shape->due == DUE_NONE;
+
+  /* Counting the matches of a search and nothing else needs no case row. */
+  if (purpose == STMT_COUNT && shape->sqlite && shape->search == SEARCH_TRIGRAM && search_only)
+    {
+      g_string_append (sql, FROM_FTS_ONLY);
+      *first = TRUE;
+      add_term (sql, first, TERM_FTS);
+      return;
+    }
+
   if (shape->search == SEARCH_TRIGRAM)
     g_string_append (sql, shape->sqlite ? FROM_FTS : FROM_PG_TRIGRAM);
   else
@@ -655,6 +720,11 @@ append_from_where (GString     *sql,
       break;
     case SEARCH_SHORT:
       add_term (sql, first, shape->sqlite ? TERM_SHORT_SQLITE : TERM_SHORT_PG);
+      break;
+    case SEARCH_SHORT_DENSE:
+      /* Counting has no order to keep: the indexes serve it best. */
+      add_term (sql, first, purpose == STMT_PAGE || purpose == STMT_KEYS
+                            ? TERM_SHORT_DENSE_SQLITE : TERM_SHORT_SQLITE);
       break;
     case SEARCH_NUMBER:
       add_term (sql, first, TERM_NUMBER);
@@ -737,10 +807,10 @@ append_order (GString     *sql,
 /* The text of a statement; interned, so that the address is a stable key
  * for bb_database_prepare()'s cache. */
 static const char *
-compose_sql (const Shape *shape,
-             Purpose      purpose,
-             BbCaseSort   sort,
-             Phase        phase)
+build_sql (const Shape *shape,
+           Purpose      purpose,
+           BbCaseSort   sort,
+           Phase        phase)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT ");
   gboolean first;
@@ -783,6 +853,56 @@ compose_sql (const Shape *shape,
   return g_intern_string (sql->str);
 }
 
+/* build_sql(), remembered by everything that makes the text differ. */
+static const char *
+compose_sql (const Shape *shape,
+             Purpose      purpose,
+             BbCaseSort   sort,
+             Phase        phase)
+{
+  static GMutex mutex;
+  static GHashTable *texts;
+  const char *text;
+  guint key;
+
+  key = (guint) shape->sqlite | shape->n_states << 1 | (guint) shape->kind << 5 |
+        (guint) shape->staff << 6 | (guint) shape->category << 7 | (guint) shape->due << 8 |
+        (guint) shape->search << 10 | (guint) purpose << 13 | (guint) sort << 15 |
+        (guint) phase << 17;
+
+  g_mutex_lock (&mutex);
+  if (texts == NULL)
+    texts = g_hash_table_new (NULL, NULL);
+  text = g_hash_table_lookup (texts, GUINT_TO_POINTER (key));
+  if (text == NULL)
+    {
+      text = build_sql (shape, purpose, sort, phase);
+      g_hash_table_insert (texts, GUINT_TO_POINTER (key), (gpointer) text);
+    }
+  g_mutex_unlock (&mutex);
+  return text;
+}
+
+/* The parameters of a page statement, made once per statement: making a
+ * GdaSet walks the parsed statement and creates a GObject per parameter,
+ * a good part of what a page costs. Every page binds every parameter, so
+ * nothing of an earlier page is left over. Call with the database locked:
+ * the set is shared by every thread that reads that page statement. */
+static GdaSet *
+page_params (BbDatabase   *db,
+             GdaStatement *statement)
+{
+  GdaSet *params = g_object_get_data (G_OBJECT (statement), "bb-case-query-params");
+
+  if (params == NULL)
+    {
+      params = bb_database_new_params (db, statement);
+      g_object_set_data_full (G_OBJECT (statement), "bb-case-query-params", params,
+                              g_object_unref);
+    }
+  return params;
+}
+
 static void
 bind_filter (GdaSet     *params,
              const Plan *plan)
@@ -806,7 +926,7 @@ bind_filter (GdaSet     *params,
     bb_params_set_string (params, "soon", plan->soon);
   if (plan->shape.search != SEARCH_NONE)
     bb_params_set_string (params, "search", plan->search_value);
-  if (plan->shape.search == SEARCH_SHORT)
+  if (plan->shape.search == SEARCH_SHORT || plan->shape.search == SEARCH_SHORT_DENSE)
     bb_params_set_string (params, "needle", plan->needle);
 }
 
@@ -1117,16 +1237,20 @@ bb_case_query_page (BbDatabase          *db,
   /* One more row than asked for says whether another page follows. */
   for (;;)
     {
-      GdaStatement *statement = bb_database_prepare (db, compose_sql (&plan.shape, STMT_PAGE,
-                                                                      sort, phase));
-      g_autoptr(GdaSet) params = bb_database_new_params (db, statement);
+      GdaStatement *statement;
+      GdaSet *params;
       g_autoptr(GdaDataModel) model = NULL;
       int n_rows;
 
+      /* The parameters are bound and used under the database's lock. */
+      bb_database_lock (db);
+      statement = bb_database_prepare (db, compose_sql (&plan.shape, STMT_PAGE, sort, phase));
+      params = page_params (db, statement);
       bind_filter (params, &plan);
       bind_keyset (params, sort, phase, keyset);
       bb_params_set_int (params, "limit", (int) (limit + 1 - rows->len));
       model = bb_database_select (db, statement, params, summary_types, error);
+      bb_database_unlock (db);
       if (model == NULL)
         return NULL;
 
@@ -1343,7 +1467,8 @@ bb_case_query_counters (BbDatabase      *db,
                                  0, 0, 0);
   month_end = g_date_time_add_months (month_start, 1);
 
-  statement = bb_database_prepare (db, SQL_COUNTERS);
+  statement = bb_database_prepare (db, bb_database_get_engine (db) == BB_ENGINE_SQLITE
+                                       ? SQL_COUNTERS_SQLITE : SQL_COUNTERS_PG);
   params = bb_database_new_params (db, statement);
   bb_params_set_string (params, "today", today);
   bb_params_set_string (params, "soon", soon);
@@ -1406,7 +1531,7 @@ GArray *
 bb_case_query_count_by_month (BbDatabase  *db,
                               GError     **error)
 {
-  static const GType types[] = { G_TYPE_STRING, G_TYPE_INT64, G_TYPE_NONE };
+  static const GType types[] = { G_TYPE_INT64, G_TYPE_INT64, G_TYPE_NONE };
   g_autoptr(GTimeZone) tz = bb_clock_get_time_zone ();
   g_autoptr(GDateTime) now = bb_clock_now ();
   g_autoptr(GdaSet) params = NULL;
@@ -1417,8 +1542,7 @@ bb_case_query_count_by_month (BbDatabase  *db,
 
   g_return_val_if_fail (BB_IS_DATABASE (db), NULL);
 
-  statement = bb_database_prepare (db, bb_database_get_engine (db) == BB_ENGINE_SQLITE
-                                       ? SQL_BY_MONTH_SQLITE : SQL_BY_MONTH_PG);
+  statement = bb_database_prepare (db, SQL_BY_DAY);
   params = bb_database_new_params (db, statement);
   /* The offset of now: Asia/Shanghai has had no daylight saving since 1991. */
   bb_params_set_int64 (params, "offset",
@@ -1431,15 +1555,28 @@ bb_case_query_count_by_month (BbDatabase  *db,
     return NULL;
 
   n_rows = gda_data_model_get_n_rows (model);
-  months = g_array_sized_new (FALSE, TRUE, sizeof (BbCaseMonthCount), n_rows);
+  months = g_array_new (FALSE, TRUE, sizeof (BbCaseMonthCount));
   for (int row = 0; row < n_rows; row++)
     {
-      g_autofree char *month = bb_model_dup_string (model, 0, row);
+      gint64 day = bb_model_get_int64 (model, 0, row, 0);
       BbCaseMonthCount entry = { { 0 }, 0 };
+      GDate date;
 
-      g_strlcpy (entry.month, month != NULL ? month : "", sizeof entry.month);
-      entry.count = bb_model_get_int64 (model, 1, row, 0);
-      g_array_append_val (months, entry);
+      /* Julian day 719163 of GDate is 1970-01-01. */
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, (guint32) (day + 719163));
+      g_snprintf (entry.month, sizeof entry.month, "%04d-%02d", g_date_get_year (&date),
+                  g_date_get_month (&date));
+      if (months->len > 0 &&
+          strcmp (g_array_index (months, BbCaseMonthCount, months->len - 1).month,
+                  entry.month) == 0)
+        g_array_index (months, BbCaseMonthCount, months->len - 1).count +=
+          bb_model_get_int64 (model, 1, row, 0);
+      else
+        {
+          entry.count = bb_model_get_int64 (model, 1, row, 0);
+          g_array_append_val (months, entry);
+        }
     }
   return months;
 }

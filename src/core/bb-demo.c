@@ -12,9 +12,9 @@
  *
  * Everything up to BB_DEMO_WORKFLOW_CASES cases goes through the
  * repositories and the workflow, so every state is reached the real way.
- * To get there the demo plays the last twenty working days: it moves the
- * clock (BANGBAN_NOW, which bb-clock reads on every call) to each step's
- * moment, then puts it back. Cases beyond that — the benchmark's million —
+ * To get there the demo plays the last twenty working days: it moves its
+ * own thread's clock (bb_clock_set_thread_now) to each step's moment, then
+ * puts it back. Cases beyond that — the benchmark's million —
  * come before them in time, loaded by bb-bulk over the preceding years.
  */
 
@@ -464,7 +464,6 @@ typedef struct
   GDate               today;
   GDate               window[WINDOW_DAYS];
 
-  char               *saved_now;     /* BANGBAN_NOW as it was */
   gboolean            clock_moved;
   guint64             n_total;
   guint64             n_done;
@@ -573,20 +572,14 @@ iso_date (const GDate *date)
                           g_date_get_day (date));
 }
 
-/* The clock: bb-clock reads BANGBAN_NOW on every call. */
+/* The clock: the demo moves its own thread's clock (bb_clock_set_thread_now)
+ * to each step's instant; other threads keep the common clock. */
 static void
 set_clock (Demo   *demo,
            gint64  usec)
 {
-  g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  g_autofree char *iso = g_date_time_format_iso8601 (when);
-
-  if (!demo->clock_moved)
-    {
-      demo->saved_now = g_strdup (g_getenv ("BANGBAN_NOW"));
-      demo->clock_moved = TRUE;
-    }
-  g_setenv ("BANGBAN_NOW", iso, TRUE);
+  demo->clock_moved = TRUE;
+  bb_clock_set_thread_now (usec);
 }
 
 static void
@@ -594,11 +587,7 @@ restore_clock (Demo *demo)
 {
   if (!demo->clock_moved)
     return;
-  if (demo->saved_now != NULL)
-    g_setenv ("BANGBAN_NOW", demo->saved_now, TRUE);
-  else
-    g_unsetenv ("BANGBAN_NOW");
-  g_clear_pointer (&demo->saved_now, g_free);
+  bb_clock_set_thread_now (0);
   demo->clock_moved = FALSE;
 }
 
@@ -1953,9 +1942,8 @@ run (Demo           *demo,
  *   with bb_demo_summary_clear()
  *
  * Fills a database that has no cases yet with demo data. While it plays
- * the workflow it moves the clock through BANGBAN_NOW, so run it where
- * nothing else in the process reads the clock meanwhile (bangban-cli; the
- * application's first run, before its window opens).
+ * the workflow it moves the calling thread's clock only, so the rest of the
+ * process (a window, say) keeps the real time meanwhile.
  *
  * Returns: %FALSE with @error (%BB_ERROR_REFUSED when the database already
  *   has cases); what was written before the error stays

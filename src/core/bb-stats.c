@@ -16,9 +16,9 @@
  *
  * Working days are counted in SQL too: W(d), the Mondays to Fridays up to
  * day d, is arithmetic; the holiday table adds its corrections (a holiday
- * on a weekday −1, a make-up working day on a weekend +1) below d. The
- * working days in (a, c] are then W'(c) − W'(a), computed once per distinct
- * day and joined to the (acceptance day, completion day) pairs, which are
+ * on a weekday −1, a make-up working day on a weekend +1). The working
+ * days in (a, c] are W(c) − W(a) plus the corrections of the holidays in
+ * (a, c], summed over the (acceptance day, completion day) pairs, which are
  * themselves grouped and counted first — as bb_calendar_count_working_days()
  * counts them.
  *
@@ -118,16 +118,24 @@ static const char SQL_EVAL_DIMS_SQLITE[] = "SELECT * FROM (" EVAL_DIMS ")";
 static const char SQL_EVAL_DIMS_PG[] = EVAL_DIMS;
 
 /* The same from the running totals: rows of (dimension, key, label, extra,
- * level, count) as above. */
+ * level, count) as above. The totals per staff member are looked up for
+ * each staff member (and 0, nobody) and level: a range of their key each,
+ * rather than sorting a year of rows. */
 #define ROLLUP_DAYS "WHERE day >= ##from_day::gint64 AND day < ##to_day::gint64 "
+#define STAFF_IDS   "(SELECT id AS staff_id FROM staff UNION ALL SELECT 0) d"
+#define LEVELS \
+  "(SELECT 1 AS level UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 " \
+  "UNION ALL SELECT 5) l"
 
 #define ROLLUP_EVAL_DIMS \
   "WITH m AS (SELECT item_id, matter, level, CAST(sum(n) AS BIGINT) AS n " \
   "FROM stats_eval_matter " ROLLUP_DAYS "GROUP BY item_id, matter, level HAVING sum(n) <> 0) " \
   "SELECT 1 AS dim, CASE WHEN x.staff_id = 0 THEN '' ELSE CAST(x.staff_id AS TEXT) END AS k, " \
   "s.name AS label, s.number AS extra, x.level AS level, x.n AS n FROM (" \
-  "SELECT staff_id, level, CAST(sum(n) AS BIGINT) AS n FROM stats_eval_staff " ROLLUP_DAYS \
-  "GROUP BY staff_id, level HAVING sum(n) <> 0) x LEFT JOIN staff s ON s.id = x.staff_id " \
+  "SELECT d.staff_id AS staff_id, l.level AS level, " \
+  "(SELECT CAST(sum(e.n) AS BIGINT) FROM stats_eval_staff e WHERE e.staff_id = d.staff_id " \
+  "AND e.level = l.level AND e.day >= ##from_day::gint64 AND e.day < ##to_day::gint64) AS n " \
+  "FROM " STAFF_IDS ", " LEVELS ") x LEFT JOIN staff s ON s.id = x.staff_id WHERE x.n <> 0 " \
   "UNION ALL " \
   "SELECT 2, CASE WHEN m.item_id = 0 THEN 'matter:' || m.matter " \
   "ELSE 'item:' || CAST(m.item_id AS TEXT) END, COALESCE(i.name, m.matter), i.department, " \
@@ -159,23 +167,28 @@ static const char SQL_ROLLUP_EVAL_DIMS_PG[] = ROLLUP_EVAL_DIMS;
   "ELSE 0 END AS t, count(*) AS n FROM bb_case " \
   "WHERE completed_at >= ##from::gint64 AND completed_at < ##to::gint64 GROUP BY 1, 2, 3"
 
-/* The same pairs from the running totals (migration 0005). */
+/* The same pairs from the running totals (migration 0005), one row each. */
 #define ROLLUP_COMPLETION_PAIRS \
-  "SELECT a_day AS a, c_day AS c, t, CAST(sum(n) AS BIGINT) AS n FROM stats_completion " \
-  "WHERE c_day >= ##from_day::gint64 AND c_day < ##to_day::gint64 " \
-  "GROUP BY c_day, a_day, t HAVING sum(n) <> 0"
+  "SELECT a_day AS a, c_day AS c, t, n FROM stats_completion " \
+  "WHERE c_day >= ##from_day::gint64 AND c_day < ##to_day::gint64 AND n <> 0"
 
+/* W(c) − W(a) is arithmetic on each pair; the holidays' corrections are
+ * added by joining the pairs to the few holiday rows between their days
+ * (the grouped h is computed once). No join of pairs to pairs: PostgreSQL
+ * estimates those badly enough to compile them (JIT) for longer than they
+ * take to run. */
 #define COMPLETION(PAIRS, MONTH, DAYNUM) \
   "WITH p AS (" PAIRS "), " \
   "h AS (SELECT " DAYNUM ("day") " AS d, " \
-  "CASE WHEN kind = 'workday' THEN 1 ELSE 0 END - " \
-  "CASE WHEN (" DAYNUM ("day") " + 4) % 7 IN (0, 6) THEN 0 ELSE 1 END AS delta FROM holiday), " \
-  "x AS (SELECT a AS v FROM p UNION SELECT c FROM p), " \
-  "w AS (SELECT x.v AS v, " WEEKDAYS ("x.v") \
-  " + COALESCE((SELECT sum(h.delta) FROM h WHERE h.d <= x.v), 0) AS wd FROM x) " \
+  "sum(CASE WHEN kind = 'workday' THEN 1 ELSE 0 END - " \
+  "CASE WHEN (" DAYNUM ("day") " + 4) % 7 IN (0, 6) THEN 0 ELSE 1 END) AS delta " \
+  "FROM holiday GROUP BY 1) " \
   "SELECT " MONTH ("y.c") ", y.t, CAST(sum(y.n) AS BIGINT), CAST(sum(y.days) AS BIGINT) " \
-  "FROM (SELECT p.c AS c, p.t AS t, sum(p.n) AS n, sum(p.n * (wc.wd - wa.wd)) AS days " \
-  "FROM p JOIN w wa ON wa.v = p.a JOIN w wc ON wc.v = p.c GROUP BY p.c, p.t) y " \
+  "FROM (SELECT p.c AS c, p.t AS t, sum(p.n) AS n, " \
+  "sum(p.n * ((" WEEKDAYS ("p.c") ") - (" WEEKDAYS ("p.a") "))) AS days FROM p " \
+  "GROUP BY p.c, p.t " \
+  "UNION ALL SELECT p.c, p.t, 0, sum(p.n * h.delta) FROM p JOIN h ON h.d > p.a AND h.d <= p.c " \
+  "GROUP BY p.c, p.t) y " \
   "GROUP BY 1, 2 ORDER BY 1, 2"
 
 static const char SQL_COMPLETION_SQLITE[] =
@@ -209,16 +222,19 @@ static const char SQL_WORKLOAD[] =
   "OR state IN " OPEN_STATES " GROUP BY COALESCE(responsible_id, 0)) w "
   "LEFT JOIN staff s ON s.id = w.rid";
 
-/* Each total summed in key order first; only the per-staff results meet. */
+/* Each staff member's range of days in stats_case_day, looked up; the open
+ * cases summed per staff member; then the two meet. */
+#define CASE_DAYS(what) \
+  "COALESCE((SELECT sum(c.n) FROM stats_case_day c WHERE c.staff_id = d.staff_id " \
+  "AND c.what = " what " AND c.day >= ##from_day::gint64 AND c.day < ##to_day::gint64), 0)"
+
 static const char SQL_ROLLUP_WORKLOAD[] =
   "SELECT w.rid, s.name, s.number, w.registered, w.accepted, w.completed, w.open, w.overdue "
   "FROM (SELECT rid, CAST(sum(reg) AS BIGINT) AS registered, CAST(sum(acc) AS BIGINT) AS accepted, "
   "CAST(sum(done) AS BIGINT) AS completed, CAST(sum(op) AS BIGINT) AS open, "
   "CAST(sum(od) AS BIGINT) AS overdue FROM ("
-  "SELECT staff_id AS rid, sum(CASE WHEN what = 1 THEN n ELSE 0 END) AS reg, "
-  "sum(CASE WHEN what = 2 THEN n ELSE 0 END) AS acc, "
-  "sum(CASE WHEN what = 3 THEN n ELSE 0 END) AS done, 0 AS op, 0 AS od "
-  "FROM stats_case_day " ROLLUP_DAYS "GROUP BY staff_id "
+  "SELECT d.staff_id AS rid, " CASE_DAYS ("1") " AS reg, " CASE_DAYS ("2") " AS acc, "
+  CASE_DAYS ("3") " AS done, 0 AS op, 0 AS od FROM " STAFF_IDS " "
   "UNION ALL SELECT staff_id, 0, 0, 0, sum(n), sum(CASE WHEN state = 'handling' "
   "AND deadline <> '' AND deadline < ##today::string THEN n ELSE 0 END) "
   "FROM stats_open GROUP BY staff_id) u GROUP BY rid "

@@ -33,10 +33,11 @@ G_BEGIN_DECLS
  *   deadline; parts: on time, late; @value the on-time rate
  * @BB_STATS_HANDLING_TIME_BY_MONTH: cases completed in the month; @value
  *   the average handling time in working days
- * @BB_STATS_WORKLOAD: per responsible staff member; parts: registered,
- *   accepted, completed (in the range), open, overdue (now)
- * @BB_STATS_COMPLAINTS_BY_MONTH: complaints received in the month; parts:
- *   how many are in each #BbComplaintState now
+ * @BB_STATS_WORKLOAD: per responsible staff member (key the staff id, “”
+ *   for nobody); parts: registered, accepted, completed (in the range),
+ *   open and overdue (now); @count the completed
+ * @BB_STATS_COMPLAINTS_BY_MONTH: complaints received in the month (@count);
+ *   parts: how many of them are in each #BbComplaintState now
  * @BB_STATS_COMPLAINTS_BY_STATE: complaints received in the range, by the
  *   state they are in now; key the state's code
  *

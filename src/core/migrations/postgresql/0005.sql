@@ -13,8 +13,15 @@
 -- no daylight saving). bb-stats reads the totals only when the offset of the
 -- range asked for is this one, and reads the case table otherwise.
 -- Keys have no NULLs: 0 stands for no staff member or no catalogue item,
--- '' for no matter or deadline. They begin with what the statistics group
--- by, so that a range of days is summed in key order, without sorting.
+-- '' for no matter or deadline. The totals per staff member are keyed by
+-- staff member, then day: the statistics look up each one's range of days.
+-- The others are keyed by day first: a range of days is read, not the
+-- years before it.
+
+-- The triggers update the same few rows over and over: half of each page is
+-- left free for their new versions, so that updates stay on their page
+-- (HOT) and autovacuum has little to clean. Counts are INTEGER, whose sums
+-- PostgreSQL adds in bigint rather than numeric.
 
 CREATE TABLE stats_config (
   id        INTEGER PRIMARY KEY CHECK (id = 1),
@@ -28,9 +35,9 @@ CREATE TABLE stats_case_day (
   day      BIGINT NOT NULL,
   what     INTEGER NOT NULL,
   staff_id BIGINT NOT NULL,
-  n        BIGINT NOT NULL,
+  n        INTEGER NOT NULL,
   PRIMARY KEY (staff_id, what, day)
-);
+) WITH (fillfactor = 50);
 
 -- Completed cases per day of completion and day of acceptance (of
 -- registration for 帮办), and whether they met their deadline (1), missed
@@ -39,18 +46,18 @@ CREATE TABLE stats_completion (
   c_day BIGINT NOT NULL,
   a_day BIGINT NOT NULL,
   t     INTEGER NOT NULL,
-  n     BIGINT NOT NULL,
+  n     INTEGER NOT NULL,
   PRIMARY KEY (c_day, a_day, t)
-);
+) WITH (fillfactor = 50);
 
 -- Open cases now, per responsible staff member, state and deadline.
 CREATE TABLE stats_open (
   staff_id BIGINT NOT NULL,
   state    TEXT NOT NULL,
   deadline TEXT NOT NULL,
-  n        BIGINT NOT NULL,
+  n        INTEGER NOT NULL,
   PRIMARY KEY (staff_id, state, deadline)
-);
+) WITH (fillfactor = 50);
 
 -- Evaluations per day and level, by the case's responsible staff member,
 -- matter and client category.
@@ -58,26 +65,26 @@ CREATE TABLE stats_eval_staff (
   day      BIGINT NOT NULL,
   staff_id BIGINT NOT NULL,
   level    INTEGER NOT NULL,
-  n        BIGINT NOT NULL,
+  n        INTEGER NOT NULL,
   PRIMARY KEY (staff_id, level, day)
-);
+) WITH (fillfactor = 50);
 
 CREATE TABLE stats_eval_matter (
   day     BIGINT NOT NULL,
   item_id BIGINT NOT NULL,
   matter  TEXT NOT NULL,
   level   INTEGER NOT NULL,
-  n       BIGINT NOT NULL,
-  PRIMARY KEY (item_id, matter, level, day)
-);
+  n       INTEGER NOT NULL,
+  PRIMARY KEY (day, item_id, matter, level)
+) WITH (fillfactor = 50);
 
 CREATE TABLE stats_eval_category (
   day      BIGINT NOT NULL,
   category TEXT NOT NULL,
   level    INTEGER NOT NULL,
-  n        BIGINT NOT NULL,
-  PRIMARY KEY (category, level, day)
-);
+  n        INTEGER NOT NULL,
+  PRIMARY KEY (day, category, level)
+) WITH (fillfactor = 50);
 
 -- Rectifications opened in a range (the statistics) without reading them all.
 CREATE INDEX rectification_created ON rectification (created_at, state);
@@ -159,18 +166,18 @@ BEGIN
       UNION ALL SELECT (e.at + off) / 86400000000 AS day, COALESCE(NEW.responsible_id, 0) AS staff_id, e.level AS level, 1 AS n FROM evaluation e WHERE TG_OP <> 'DELETE' AND e.case_id = NEW.id) AS d
     GROUP BY staff_id, level, day HAVING sum(n) <> 0 ORDER BY staff_id, level, day
     ON CONFLICT (staff_id, level, day) DO UPDATE SET n = s.n + EXCLUDED.n;
-  INSERT INTO stats_eval_matter AS s (item_id, matter, level, day, n)
-    SELECT item_id, matter, level, day, sum(n) FROM (
+  INSERT INTO stats_eval_matter AS s (day, item_id, matter, level, n)
+    SELECT day, item_id, matter, level, sum(n) FROM (
       SELECT (e.at + off) / 86400000000 AS day, COALESCE(OLD.item_id, 0) AS item_id, CASE WHEN OLD.item_id IS NULL THEN OLD.matter ELSE '' END AS matter, e.level AS level, -1 AS n FROM evaluation e WHERE TG_OP <> 'INSERT' AND e.case_id = OLD.id
       UNION ALL SELECT (e.at + off) / 86400000000 AS day, COALESCE(NEW.item_id, 0) AS item_id, CASE WHEN NEW.item_id IS NULL THEN NEW.matter ELSE '' END AS matter, e.level AS level, 1 AS n FROM evaluation e WHERE TG_OP <> 'DELETE' AND e.case_id = NEW.id) AS d
-    GROUP BY item_id, matter, level, day HAVING sum(n) <> 0 ORDER BY item_id, matter, level, day
-    ON CONFLICT (item_id, matter, level, day) DO UPDATE SET n = s.n + EXCLUDED.n;
-  INSERT INTO stats_eval_category AS s (category, level, day, n)
-    SELECT category, level, day, sum(n) FROM (
+    GROUP BY day, item_id, matter, level HAVING sum(n) <> 0 ORDER BY day, item_id, matter, level
+    ON CONFLICT (day, item_id, matter, level) DO UPDATE SET n = s.n + EXCLUDED.n;
+  INSERT INTO stats_eval_category AS s (day, category, level, n)
+    SELECT day, category, level, sum(n) FROM (
       SELECT (e.at + off) / 86400000000 AS day, cl.category AS category, e.level AS level, -1 AS n FROM evaluation e JOIN client cl ON cl.id = OLD.client_id WHERE TG_OP <> 'INSERT' AND e.case_id = OLD.id
       UNION ALL SELECT (e.at + off) / 86400000000 AS day, cl.category AS category, e.level AS level, 1 AS n FROM evaluation e JOIN client cl ON cl.id = NEW.client_id WHERE TG_OP <> 'DELETE' AND e.case_id = NEW.id) AS d
-    GROUP BY category, level, day HAVING sum(n) <> 0 ORDER BY category, level, day
-    ON CONFLICT (category, level, day) DO UPDATE SET n = s.n + EXCLUDED.n;
+    GROUP BY day, category, level HAVING sum(n) <> 0 ORDER BY day, category, level
+    ON CONFLICT (day, category, level) DO UPDATE SET n = s.n + EXCLUDED.n;
   IF TG_OP = 'DELETE' THEN
     RETURN OLD;
   END IF;
@@ -189,18 +196,18 @@ BEGIN
       UNION ALL SELECT (NEW.at + off) / 86400000000 AS day, COALESCE(c.responsible_id, 0) AS staff_id, NEW.level AS level, 1 AS n FROM bb_case c WHERE TG_OP <> 'DELETE' AND c.id = NEW.case_id) AS d
     GROUP BY staff_id, level, day HAVING sum(n) <> 0 ORDER BY staff_id, level, day
     ON CONFLICT (staff_id, level, day) DO UPDATE SET n = s.n + EXCLUDED.n;
-  INSERT INTO stats_eval_matter AS s (item_id, matter, level, day, n)
-    SELECT item_id, matter, level, day, sum(n) FROM (
+  INSERT INTO stats_eval_matter AS s (day, item_id, matter, level, n)
+    SELECT day, item_id, matter, level, sum(n) FROM (
       SELECT (OLD.at + off) / 86400000000 AS day, COALESCE(c.item_id, 0) AS item_id, CASE WHEN c.item_id IS NULL THEN c.matter ELSE '' END AS matter, OLD.level AS level, -1 AS n FROM bb_case c WHERE TG_OP <> 'INSERT' AND c.id = OLD.case_id
       UNION ALL SELECT (NEW.at + off) / 86400000000 AS day, COALESCE(c.item_id, 0) AS item_id, CASE WHEN c.item_id IS NULL THEN c.matter ELSE '' END AS matter, NEW.level AS level, 1 AS n FROM bb_case c WHERE TG_OP <> 'DELETE' AND c.id = NEW.case_id) AS d
-    GROUP BY item_id, matter, level, day HAVING sum(n) <> 0 ORDER BY item_id, matter, level, day
-    ON CONFLICT (item_id, matter, level, day) DO UPDATE SET n = s.n + EXCLUDED.n;
-  INSERT INTO stats_eval_category AS s (category, level, day, n)
-    SELECT category, level, day, sum(n) FROM (
+    GROUP BY day, item_id, matter, level HAVING sum(n) <> 0 ORDER BY day, item_id, matter, level
+    ON CONFLICT (day, item_id, matter, level) DO UPDATE SET n = s.n + EXCLUDED.n;
+  INSERT INTO stats_eval_category AS s (day, category, level, n)
+    SELECT day, category, level, sum(n) FROM (
       SELECT (OLD.at + off) / 86400000000 AS day, cl.category AS category, OLD.level AS level, -1 AS n FROM bb_case c JOIN client cl ON cl.id = c.client_id WHERE TG_OP <> 'INSERT' AND c.id = OLD.case_id
       UNION ALL SELECT (NEW.at + off) / 86400000000 AS day, cl.category AS category, NEW.level AS level, 1 AS n FROM bb_case c JOIN client cl ON cl.id = c.client_id WHERE TG_OP <> 'DELETE' AND c.id = NEW.case_id) AS d
-    GROUP BY category, level, day HAVING sum(n) <> 0 ORDER BY category, level, day
-    ON CONFLICT (category, level, day) DO UPDATE SET n = s.n + EXCLUDED.n;
+    GROUP BY day, category, level HAVING sum(n) <> 0 ORDER BY day, category, level
+    ON CONFLICT (day, category, level) DO UPDATE SET n = s.n + EXCLUDED.n;
   RETURN NULL;
 END
 $$;
@@ -210,12 +217,12 @@ CREATE FUNCTION stats_client_category () RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   off BIGINT := (SELECT offset_us FROM stats_config WHERE id = 1);
 BEGIN
-  INSERT INTO stats_eval_category AS s (category, level, day, n)
-    SELECT category, level, day, sum(n) FROM (
+  INSERT INTO stats_eval_category AS s (day, category, level, n)
+    SELECT day, category, level, sum(n) FROM (
       SELECT (e.at + off) / 86400000000 AS day, OLD.category AS category, e.level AS level, -1 AS n FROM bb_case c JOIN evaluation e ON e.case_id = c.id WHERE TG_OP <> 'INSERT' AND c.client_id = OLD.id
       UNION ALL SELECT (e.at + off) / 86400000000 AS day, NEW.category AS category, e.level AS level, 1 AS n FROM bb_case c JOIN evaluation e ON e.case_id = c.id WHERE TG_OP <> 'DELETE' AND c.client_id = NEW.id) AS d
-    GROUP BY category, level, day HAVING sum(n) <> 0 ORDER BY category, level, day
-    ON CONFLICT (category, level, day) DO UPDATE SET n = s.n + EXCLUDED.n;
+    GROUP BY day, category, level HAVING sum(n) <> 0 ORDER BY day, category, level
+    ON CONFLICT (day, category, level) DO UPDATE SET n = s.n + EXCLUDED.n;
   RETURN NULL;
 END
 $$;

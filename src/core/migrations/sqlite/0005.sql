@@ -13,8 +13,10 @@
 -- no daylight saving). bb-stats reads the totals only when the offset of the
 -- range asked for is this one, and reads the case table otherwise.
 -- Keys have no NULLs: 0 stands for no staff member or no catalogue item,
--- '' for no matter or deadline. They begin with what the statistics group
--- by, so that a range of days is summed in key order, without sorting.
+-- '' for no matter or deadline. The totals per staff member are keyed by
+-- staff member, then day: the statistics look up each one's range of days.
+-- The others are keyed by day first: a range of days is read, not the
+-- years before it.
 
 CREATE TABLE stats_config (
   id        INTEGER PRIMARY KEY CHECK (id = 1),
@@ -28,7 +30,7 @@ CREATE TABLE stats_case_day (
   day      BIGINT NOT NULL,
   what     INTEGER NOT NULL,
   staff_id BIGINT NOT NULL,
-  n        BIGINT NOT NULL,
+  n        INTEGER NOT NULL,
   PRIMARY KEY (staff_id, what, day)
 ) WITHOUT ROWID;
 
@@ -39,7 +41,7 @@ CREATE TABLE stats_completion (
   c_day BIGINT NOT NULL,
   a_day BIGINT NOT NULL,
   t     INTEGER NOT NULL,
-  n     BIGINT NOT NULL,
+  n     INTEGER NOT NULL,
   PRIMARY KEY (c_day, a_day, t)
 ) WITHOUT ROWID;
 
@@ -48,7 +50,7 @@ CREATE TABLE stats_open (
   staff_id BIGINT NOT NULL,
   state    TEXT NOT NULL,
   deadline TEXT NOT NULL,
-  n        BIGINT NOT NULL,
+  n        INTEGER NOT NULL,
   PRIMARY KEY (staff_id, state, deadline)
 ) WITHOUT ROWID;
 
@@ -58,7 +60,7 @@ CREATE TABLE stats_eval_staff (
   day      BIGINT NOT NULL,
   staff_id BIGINT NOT NULL,
   level    INTEGER NOT NULL,
-  n        BIGINT NOT NULL,
+  n        INTEGER NOT NULL,
   PRIMARY KEY (staff_id, level, day)
 ) WITHOUT ROWID;
 
@@ -67,16 +69,16 @@ CREATE TABLE stats_eval_matter (
   item_id BIGINT NOT NULL,
   matter  TEXT NOT NULL,
   level   INTEGER NOT NULL,
-  n       BIGINT NOT NULL,
-  PRIMARY KEY (item_id, matter, level, day)
+  n       INTEGER NOT NULL,
+  PRIMARY KEY (day, item_id, matter, level)
 ) WITHOUT ROWID;
 
 CREATE TABLE stats_eval_category (
   day      BIGINT NOT NULL,
   category TEXT NOT NULL,
   level    INTEGER NOT NULL,
-  n        BIGINT NOT NULL,
-  PRIMARY KEY (category, level, day)
+  n        INTEGER NOT NULL,
+  PRIMARY KEY (day, category, level)
 ) WITHOUT ROWID;
 
 -- Rectifications opened in a range (the statistics) without reading them all.
@@ -177,18 +179,18 @@ BEGIN
       UNION ALL SELECT (e.at + o.offset_us) / 86400000000 AS day, COALESCE(NEW.responsible_id, 0) AS staff_id, e.level AS level, 1 AS n FROM evaluation e, stats_config o WHERE e.case_id = NEW.id) AS d
     WHERE true GROUP BY staff_id, level, day HAVING sum(n) <> 0
     ON CONFLICT (staff_id, level, day) DO UPDATE SET n = n + excluded.n;
-  INSERT INTO stats_eval_matter (item_id, matter, level, day, n)
-    SELECT item_id, matter, level, day, sum(n) FROM (
+  INSERT INTO stats_eval_matter (day, item_id, matter, level, n)
+    SELECT day, item_id, matter, level, sum(n) FROM (
       SELECT (e.at + o.offset_us) / 86400000000 AS day, COALESCE(OLD.item_id, 0) AS item_id, iif(OLD.item_id IS NULL, OLD.matter, '') AS matter, e.level AS level, -1 AS n FROM evaluation e, stats_config o WHERE e.case_id = OLD.id
       UNION ALL SELECT (e.at + o.offset_us) / 86400000000 AS day, COALESCE(NEW.item_id, 0) AS item_id, iif(NEW.item_id IS NULL, NEW.matter, '') AS matter, e.level AS level, 1 AS n FROM evaluation e, stats_config o WHERE e.case_id = NEW.id) AS d
-    WHERE true GROUP BY item_id, matter, level, day HAVING sum(n) <> 0
-    ON CONFLICT (item_id, matter, level, day) DO UPDATE SET n = n + excluded.n;
-  INSERT INTO stats_eval_category (category, level, day, n)
-    SELECT category, level, day, sum(n) FROM (
+    WHERE true GROUP BY day, item_id, matter, level HAVING sum(n) <> 0
+    ON CONFLICT (day, item_id, matter, level) DO UPDATE SET n = n + excluded.n;
+  INSERT INTO stats_eval_category (day, category, level, n)
+    SELECT day, category, level, sum(n) FROM (
       SELECT (e.at + o.offset_us) / 86400000000 AS day, cl.category AS category, e.level AS level, -1 AS n FROM evaluation e JOIN client cl ON cl.id = OLD.client_id, stats_config o WHERE e.case_id = OLD.id
       UNION ALL SELECT (e.at + o.offset_us) / 86400000000 AS day, cl.category AS category, e.level AS level, 1 AS n FROM evaluation e JOIN client cl ON cl.id = NEW.client_id, stats_config o WHERE e.case_id = NEW.id) AS d
-    WHERE true GROUP BY category, level, day HAVING sum(n) <> 0
-    ON CONFLICT (category, level, day) DO UPDATE SET n = n + excluded.n;
+    WHERE true GROUP BY day, category, level HAVING sum(n) <> 0
+    ON CONFLICT (day, category, level) DO UPDATE SET n = n + excluded.n;
 END;
 
 -- A case deleted: its evaluations (deleted with it, after it) stop counting.
@@ -199,16 +201,16 @@ BEGIN
       SELECT (e.at + o.offset_us) / 86400000000 AS day, COALESCE(OLD.responsible_id, 0) AS staff_id, e.level AS level, -1 AS n FROM evaluation e, stats_config o WHERE e.case_id = OLD.id) AS d
     WHERE true GROUP BY staff_id, level, day HAVING sum(n) <> 0
     ON CONFLICT (staff_id, level, day) DO UPDATE SET n = n + excluded.n;
-  INSERT INTO stats_eval_matter (item_id, matter, level, day, n)
-    SELECT item_id, matter, level, day, sum(n) FROM (
+  INSERT INTO stats_eval_matter (day, item_id, matter, level, n)
+    SELECT day, item_id, matter, level, sum(n) FROM (
       SELECT (e.at + o.offset_us) / 86400000000 AS day, COALESCE(OLD.item_id, 0) AS item_id, iif(OLD.item_id IS NULL, OLD.matter, '') AS matter, e.level AS level, -1 AS n FROM evaluation e, stats_config o WHERE e.case_id = OLD.id) AS d
-    WHERE true GROUP BY item_id, matter, level, day HAVING sum(n) <> 0
-    ON CONFLICT (item_id, matter, level, day) DO UPDATE SET n = n + excluded.n;
-  INSERT INTO stats_eval_category (category, level, day, n)
-    SELECT category, level, day, sum(n) FROM (
+    WHERE true GROUP BY day, item_id, matter, level HAVING sum(n) <> 0
+    ON CONFLICT (day, item_id, matter, level) DO UPDATE SET n = n + excluded.n;
+  INSERT INTO stats_eval_category (day, category, level, n)
+    SELECT day, category, level, sum(n) FROM (
       SELECT (e.at + o.offset_us) / 86400000000 AS day, cl.category AS category, e.level AS level, -1 AS n FROM evaluation e JOIN client cl ON cl.id = OLD.client_id, stats_config o WHERE e.case_id = OLD.id) AS d
-    WHERE true GROUP BY category, level, day HAVING sum(n) <> 0
-    ON CONFLICT (category, level, day) DO UPDATE SET n = n + excluded.n;
+    WHERE true GROUP BY day, category, level HAVING sum(n) <> 0
+    ON CONFLICT (day, category, level) DO UPDATE SET n = n + excluded.n;
 END;
 
 -- A case deleted stops counting.
@@ -241,16 +243,16 @@ BEGIN
       SELECT (NEW.at + o.offset_us) / 86400000000 AS day, COALESCE(c.responsible_id, 0) AS staff_id, NEW.level AS level, 1 AS n FROM bb_case c, stats_config o WHERE c.id = NEW.case_id) AS d
     WHERE true GROUP BY staff_id, level, day HAVING sum(n) <> 0
     ON CONFLICT (staff_id, level, day) DO UPDATE SET n = n + excluded.n;
-  INSERT INTO stats_eval_matter (item_id, matter, level, day, n)
-    SELECT item_id, matter, level, day, sum(n) FROM (
+  INSERT INTO stats_eval_matter (day, item_id, matter, level, n)
+    SELECT day, item_id, matter, level, sum(n) FROM (
       SELECT (NEW.at + o.offset_us) / 86400000000 AS day, COALESCE(c.item_id, 0) AS item_id, iif(c.item_id IS NULL, c.matter, '') AS matter, NEW.level AS level, 1 AS n FROM bb_case c, stats_config o WHERE c.id = NEW.case_id) AS d
-    WHERE true GROUP BY item_id, matter, level, day HAVING sum(n) <> 0
-    ON CONFLICT (item_id, matter, level, day) DO UPDATE SET n = n + excluded.n;
-  INSERT INTO stats_eval_category (category, level, day, n)
-    SELECT category, level, day, sum(n) FROM (
+    WHERE true GROUP BY day, item_id, matter, level HAVING sum(n) <> 0
+    ON CONFLICT (day, item_id, matter, level) DO UPDATE SET n = n + excluded.n;
+  INSERT INTO stats_eval_category (day, category, level, n)
+    SELECT day, category, level, sum(n) FROM (
       SELECT (NEW.at + o.offset_us) / 86400000000 AS day, cl.category AS category, NEW.level AS level, 1 AS n FROM bb_case c JOIN client cl ON cl.id = c.client_id, stats_config o WHERE c.id = NEW.case_id) AS d
-    WHERE true GROUP BY category, level, day HAVING sum(n) <> 0
-    ON CONFLICT (category, level, day) DO UPDATE SET n = n + excluded.n;
+    WHERE true GROUP BY day, category, level HAVING sum(n) <> 0
+    ON CONFLICT (day, category, level) DO UPDATE SET n = n + excluded.n;
 END;
 
 -- An evaluation changed.
@@ -263,18 +265,18 @@ BEGIN
       UNION ALL SELECT (NEW.at + o.offset_us) / 86400000000 AS day, COALESCE(c.responsible_id, 0) AS staff_id, NEW.level AS level, 1 AS n FROM bb_case c, stats_config o WHERE c.id = NEW.case_id) AS d
     WHERE true GROUP BY staff_id, level, day HAVING sum(n) <> 0
     ON CONFLICT (staff_id, level, day) DO UPDATE SET n = n + excluded.n;
-  INSERT INTO stats_eval_matter (item_id, matter, level, day, n)
-    SELECT item_id, matter, level, day, sum(n) FROM (
+  INSERT INTO stats_eval_matter (day, item_id, matter, level, n)
+    SELECT day, item_id, matter, level, sum(n) FROM (
       SELECT (OLD.at + o.offset_us) / 86400000000 AS day, COALESCE(c.item_id, 0) AS item_id, iif(c.item_id IS NULL, c.matter, '') AS matter, OLD.level AS level, -1 AS n FROM bb_case c, stats_config o WHERE c.id = OLD.case_id
       UNION ALL SELECT (NEW.at + o.offset_us) / 86400000000 AS day, COALESCE(c.item_id, 0) AS item_id, iif(c.item_id IS NULL, c.matter, '') AS matter, NEW.level AS level, 1 AS n FROM bb_case c, stats_config o WHERE c.id = NEW.case_id) AS d
-    WHERE true GROUP BY item_id, matter, level, day HAVING sum(n) <> 0
-    ON CONFLICT (item_id, matter, level, day) DO UPDATE SET n = n + excluded.n;
-  INSERT INTO stats_eval_category (category, level, day, n)
-    SELECT category, level, day, sum(n) FROM (
+    WHERE true GROUP BY day, item_id, matter, level HAVING sum(n) <> 0
+    ON CONFLICT (day, item_id, matter, level) DO UPDATE SET n = n + excluded.n;
+  INSERT INTO stats_eval_category (day, category, level, n)
+    SELECT day, category, level, sum(n) FROM (
       SELECT (OLD.at + o.offset_us) / 86400000000 AS day, cl.category AS category, OLD.level AS level, -1 AS n FROM bb_case c JOIN client cl ON cl.id = c.client_id, stats_config o WHERE c.id = OLD.case_id
       UNION ALL SELECT (NEW.at + o.offset_us) / 86400000000 AS day, cl.category AS category, NEW.level AS level, 1 AS n FROM bb_case c JOIN client cl ON cl.id = c.client_id, stats_config o WHERE c.id = NEW.case_id) AS d
-    WHERE true GROUP BY category, level, day HAVING sum(n) <> 0
-    ON CONFLICT (category, level, day) DO UPDATE SET n = n + excluded.n;
+    WHERE true GROUP BY day, category, level HAVING sum(n) <> 0
+    ON CONFLICT (day, category, level) DO UPDATE SET n = n + excluded.n;
 END;
 
 -- An evaluation deleted (alone: one deleted with its case finds no case here).
@@ -285,26 +287,26 @@ BEGIN
       SELECT (OLD.at + o.offset_us) / 86400000000 AS day, COALESCE(c.responsible_id, 0) AS staff_id, OLD.level AS level, -1 AS n FROM bb_case c, stats_config o WHERE c.id = OLD.case_id) AS d
     WHERE true GROUP BY staff_id, level, day HAVING sum(n) <> 0
     ON CONFLICT (staff_id, level, day) DO UPDATE SET n = n + excluded.n;
-  INSERT INTO stats_eval_matter (item_id, matter, level, day, n)
-    SELECT item_id, matter, level, day, sum(n) FROM (
+  INSERT INTO stats_eval_matter (day, item_id, matter, level, n)
+    SELECT day, item_id, matter, level, sum(n) FROM (
       SELECT (OLD.at + o.offset_us) / 86400000000 AS day, COALESCE(c.item_id, 0) AS item_id, iif(c.item_id IS NULL, c.matter, '') AS matter, OLD.level AS level, -1 AS n FROM bb_case c, stats_config o WHERE c.id = OLD.case_id) AS d
-    WHERE true GROUP BY item_id, matter, level, day HAVING sum(n) <> 0
-    ON CONFLICT (item_id, matter, level, day) DO UPDATE SET n = n + excluded.n;
-  INSERT INTO stats_eval_category (category, level, day, n)
-    SELECT category, level, day, sum(n) FROM (
+    WHERE true GROUP BY day, item_id, matter, level HAVING sum(n) <> 0
+    ON CONFLICT (day, item_id, matter, level) DO UPDATE SET n = n + excluded.n;
+  INSERT INTO stats_eval_category (day, category, level, n)
+    SELECT day, category, level, sum(n) FROM (
       SELECT (OLD.at + o.offset_us) / 86400000000 AS day, cl.category AS category, OLD.level AS level, -1 AS n FROM bb_case c JOIN client cl ON cl.id = c.client_id, stats_config o WHERE c.id = OLD.case_id) AS d
-    WHERE true GROUP BY category, level, day HAVING sum(n) <> 0
-    ON CONFLICT (category, level, day) DO UPDATE SET n = n + excluded.n;
+    WHERE true GROUP BY day, category, level HAVING sum(n) <> 0
+    ON CONFLICT (day, category, level) DO UPDATE SET n = n + excluded.n;
 END;
 
 -- A client's category changed: the evaluations of its cases move with it.
 CREATE TRIGGER stats_client_au AFTER UPDATE ON client
   WHEN OLD.category IS NOT NEW.category
 BEGIN
-  INSERT INTO stats_eval_category (category, level, day, n)
-    SELECT category, level, day, sum(n) FROM (
+  INSERT INTO stats_eval_category (day, category, level, n)
+    SELECT day, category, level, sum(n) FROM (
       SELECT (e.at + o.offset_us) / 86400000000 AS day, OLD.category AS category, e.level AS level, -1 AS n FROM bb_case c JOIN evaluation e ON e.case_id = c.id, stats_config o WHERE c.client_id = OLD.id
       UNION ALL SELECT (e.at + o.offset_us) / 86400000000 AS day, NEW.category AS category, e.level AS level, 1 AS n FROM bb_case c JOIN evaluation e ON e.case_id = c.id, stats_config o WHERE c.client_id = NEW.id) AS d
-    WHERE true GROUP BY category, level, day HAVING sum(n) <> 0
-    ON CONFLICT (category, level, day) DO UPDATE SET n = n + excluded.n;
+    WHERE true GROUP BY day, category, level HAVING sum(n) <> 0
+    ON CONFLICT (day, category, level) DO UPDATE SET n = n + excluded.n;
 END;
