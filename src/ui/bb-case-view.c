@@ -1001,7 +1001,9 @@ reveal_action (GtkWidget  *widget,
   reveal->kase = bb_case_copy (self->detail->kase);
   gtk_widget_set_sensitive (self->reveal_button, FALSE);
 
-  task = g_task_new (self, self->cancellable, revealed_cb, NULL);
+  /* Not the view's cancellable: a reload (the live refresh sees the audit
+   * row this very reveal writes) must not drop a reveal that is on record. */
+  task = g_task_new (self, NULL, revealed_cb, NULL);
   g_task_set_source_tag (task, reveal_action);
   g_task_set_task_data (task, reveal, (GDestroyNotify) reveal_free);
   g_task_run_in_thread (task, reveal_thread);
