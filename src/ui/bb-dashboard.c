@@ -506,7 +506,6 @@ update_cell (GtkListItem *list_item,
     }
 
   gtk_label_set_label (GTK_LABEL (cell->label), text ? text : "");
-  gtk_widget_set_tooltip_text (cell->label, text);
   gtk_widget_set_visible (cell->image, icon != NULL);
   if (icon != NULL)
     gtk_image_set_from_icon_name (GTK_IMAGE (cell->image), icon);
@@ -525,6 +524,28 @@ item_notify_cb (BbCaseItem  *item,
   update_cell (list_item, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (list_item), "column")));
 }
 
+/* A cut-off cell shows its whole text as a tooltip. The text is asked for
+ * only when the pointer rests on the cell: gtk_widget_set_tooltip_text ()
+ * on every cell update queries the pointer position from the display
+ * server, one round trip per cell, which made the first page of rows take
+ * seconds to appear. */
+static gboolean
+cell_query_tooltip_cb (GtkLabel   *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *text = gtk_label_get_label (label);
+
+  if (text == NULL || *text == '\0'
+      || !pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -541,6 +562,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   cell->label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (cell->label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (cell->label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_has_tooltip (cell->label, TRUE);
+  g_signal_connect (cell->label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
   gtk_widget_set_hexpand (cell->label, column == COLUMN_CLIENT || column == COLUMN_MATTER);
   gtk_box_append (GTK_BOX (box), cell->image);
   gtk_box_append (GTK_BOX (box), cell->label);

@@ -236,9 +236,49 @@ update_day (BbHolidaysPage *self,
   else
     /* Translators: a day's tooltip: the date and what kind of day it is */
     description = g_strdup_printf (_("%s: %s"), date_text, kind_description (kind, weekend));
-  gtk_widget_set_tooltip_text (button, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   description, -1);
+  g_object_set_data_full (G_OBJECT (button), "description", g_steal_pointer (&description),
+                          g_free);
+}
+
+/* The day's description is given to the tooltip when it is asked for:
+ * gtk_widget_set_tooltip_text () on each of the year's 365 buttons would
+ * query the pointer from the display server 365 times whenever the year
+ * is loaded. */
+static gboolean
+day_query_tooltip_cb (GtkWidget  *button,
+                      int         x,
+                      int         y,
+                      gboolean    keyboard_mode,
+                      GtkTooltip *tooltip,
+                      gpointer    user_data)
+{
+  const char *description = g_object_get_data (G_OBJECT (button), "description");
+
+  if (description == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, description);
+  return TRUE;
+}
+
+/**
+ * bb_holidays_page_get_day_description:
+ * @date: a day of the year shown, `YYYY-MM-DD`
+ *
+ * Returns: (nullable): the description of the day its tooltip and its
+ *   accessible label give (the date, what kind of day, its name)
+ */
+const char *
+bb_holidays_page_get_day_description (BbHolidaysPage *self,
+                                      const char     *date)
+{
+  GtkWidget *button;
+
+  g_return_val_if_fail (BB_IS_HOLIDAYS_PAGE (self), NULL);
+
+  button = g_hash_table_lookup (self->buttons, date);
+  return button != NULL ? g_object_get_data (G_OBJECT (button), "description") : NULL;
 }
 
 static void
@@ -337,6 +377,8 @@ month_widget (BbHolidaysPage *self,
       date_format = _("%A, %x");
       g_object_set_data_full (G_OBJECT (button), "date-text",
                               g_date_time_format (when, date_format), g_free);
+      gtk_widget_set_has_tooltip (button, TRUE);
+      g_signal_connect (button, "query-tooltip", G_CALLBACK (day_query_tooltip_cb), NULL);
       g_signal_connect (button, "clicked", G_CALLBACK (day_clicked_cb), self);
       g_hash_table_insert (self->buttons, iso, button);
 

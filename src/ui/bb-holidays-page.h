@@ -26,6 +26,8 @@ const BbActor  *bb_holidays_page_get_actor    (BbHolidaysPage *self);
 void            bb_holidays_page_set_actor    (BbHolidaysPage *self,
                                                const BbActor  *actor);
 int             bb_holidays_page_get_year     (BbHolidaysPage *self);
+const char     *bb_holidays_page_get_day_description (BbHolidaysPage *self,
+                                                      const char     *date);
 void            bb_holidays_page_set_year     (BbHolidaysPage *self,
                                                int             year);
 gboolean        bb_holidays_page_get_busy     (BbHolidaysPage *self);

@@ -47,6 +47,14 @@ struct _BbWindow
   AdwViewStackPage     *holidays_stack_page;
   BbHolidaysPage       *holidays_page;
 
+  /* What the pages other than the dashboard were given: each reads the
+   * database only once it has been shown, so that signing in shows the
+   * dashboard without waiting behind queries for pages nobody looks at. */
+  BbDatabase           *pages_database;
+  gint64                pages_staff_id;
+  BbRole                pages_role;
+  guint                 pages_given;
+
   gboolean              drafts_offered;
 };
 
@@ -117,26 +125,113 @@ application_changed_cb (BbWindow *self)
   update_database_state (self);
 }
 
+enum
+{
+  PAGE_CATALOGUE  = 1 << 0,
+  PAGE_CHARTS     = 1 << 1,
+  PAGE_COMPLAINTS = 1 << 2,
+  PAGE_STAFF      = 1 << 3,
+  PAGE_HOLIDAYS   = 1 << 4,
+};
+
+/* Gives @page (one of PAGE_*) the database and the signed-in person, or
+ * takes them away when @db is %NULL. */
+static void
+give_page (BbWindow      *self,
+           guint          page,
+           BbDatabase    *db,
+           const BbActor *actor)
+{
+  switch (page)
+    {
+    case PAGE_CATALOGUE:
+      bb_catalogue_page_set_database (self->catalogue_page, db);
+      bb_catalogue_page_set_actor (self->catalogue_page, actor);
+      break;
+    case PAGE_CHARTS:
+      bb_charts_page_set_database (self->charts_page, db);
+      bb_charts_page_set_actor (self->charts_page, actor);
+      break;
+    case PAGE_COMPLAINTS:
+      bb_complaints_page_set_database (self->complaints_page, db);
+      bb_complaints_page_set_actor (self->complaints_page, actor);
+      break;
+    case PAGE_STAFF:
+      bb_staff_page_set_database (self->staff_page, db);
+      bb_staff_page_set_actor (self->staff_page, actor);
+      break;
+    case PAGE_HOLIDAYS:
+      bb_holidays_page_set_database (self->holidays_page, db);
+      bb_holidays_page_set_actor (self->holidays_page, actor);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static guint
+visible_page (BbWindow *self)
+{
+  GtkWidget *child = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (child == GTK_WIDGET (self->catalogue_page))
+    return PAGE_CATALOGUE;
+  if (child == GTK_WIDGET (self->charts_page))
+    return PAGE_CHARTS;
+  if (child == GTK_WIDGET (self->complaints_page))
+    return PAGE_COMPLAINTS;
+  if (child == GTK_WIDGET (self->staff_page))
+    return PAGE_STAFF;
+  if (child == GTK_WIDGET (self->holidays_page))
+    return PAGE_HOLIDAYS;
+  return 0;
+}
+
+/* Pages start reading when first shown; a change of database or of the
+ * person signed in takes everything away from them first. */
+static void
+sync_pages (BbWindow *self)
+{
+  BbApplication *app = BB_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  const BbActor *actor;
+  BbDatabase *db;
+  guint page;
+
+  if (app == NULL)
+    return;
+  actor = bb_application_get_actor (app);
+  /* Nothing is read before somebody signs in (and the demo data, which
+   * moves the clock, is written while no page reads it). */
+  db = actor->staff_id != 0 ? bb_application_get_database (app) : NULL;
+
+  if (db != self->pages_database || actor->staff_id != self->pages_staff_id
+      || actor->role != self->pages_role)
+    {
+      for (guint bit = PAGE_CATALOGUE; bit <= PAGE_HOLIDAYS; bit <<= 1)
+        if (self->pages_given & bit)
+          give_page (self, bit, NULL, NULL);
+      self->pages_given = 0;
+      g_set_object (&self->pages_database, db);
+      self->pages_staff_id = actor->staff_id;
+      self->pages_role = actor->role;
+    }
+
+  page = visible_page (self);
+  if (db != NULL && page != 0 && !(self->pages_given & page))
+    {
+      self->pages_given |= page;
+      give_page (self, page, db, actor);
+    }
+}
+
 static void
 update_actor (BbWindow *self)
 {
   BbApplication *app = BB_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   const BbActor *actor = bb_application_get_actor (app);
   gboolean signed_in = actor->staff_id != 0;
-  /* Nothing is read before somebody signs in (and the demo data, which
-   * moves the clock, is written while no page reads it). */
-  BbDatabase *db = signed_in ? bb_application_get_database (app) : NULL;
 
-  bb_catalogue_page_set_database (self->catalogue_page, db);
-  bb_charts_page_set_database (self->charts_page, db);
-  bb_complaints_page_set_database (self->complaints_page, db);
-  bb_charts_page_set_actor (self->charts_page, signed_in ? actor : NULL);
-  bb_complaints_page_set_actor (self->complaints_page, signed_in ? actor : NULL);
-  bb_staff_page_set_database (self->staff_page, db);
-  bb_holidays_page_set_database (self->holidays_page, db);
-  bb_catalogue_page_set_actor (self->catalogue_page, signed_in ? actor : NULL);
-  bb_staff_page_set_actor (self->staff_page, signed_in ? actor : NULL);
-  bb_holidays_page_set_actor (self->holidays_page, signed_in ? actor : NULL);
+  sync_pages (self);
   /* Views a role may not use are not shown (core refuses anyway). */
   adw_view_stack_page_set_visible (self->staff_stack_page,
                                    signed_in && bb_actor_can (actor, BB_PERM_STAFF_MANAGE));
@@ -330,6 +425,7 @@ bb_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BB_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->pages_database);
 
   G_OBJECT_CLASS (bb_window_parent_class)->dispose (object);
 }
@@ -397,6 +493,8 @@ bb_window_init (BbWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child", G_CALLBACK (sync_pages),
+                            self);
 }
 
 BbWindow *
