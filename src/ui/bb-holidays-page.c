@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "bb-clock.h"
+#include "bb-csv-import.h"
 #include "bb-error.h"
 #include "bb-holiday-repo.h"
 #include "bb-holidays-page.h"
@@ -32,10 +33,9 @@ struct _BbHolidaysPage
   GHashTable      *buttons;   /* "YYYY-MM-DD" → GtkButton (unowned) */
   int              year;
   int              built_year;
-  guint            pulse_id;
   guint            n_pending;
   guint            loading : 1;
-  guint            importing : 1;
+  BbCsvImport     *import;
 
   AdwToastOverlay *toast_overlay;
   GtkLabel        *year_label;
@@ -115,7 +115,8 @@ update_actions (BbHolidaysPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), manage);
   gtk_widget_set_visible (GTK_WIDGET (self->hint_label), manage);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "holidays.import",
-                                 manage && self->database != NULL && !self->importing);
+                                 manage && self->database != NULL
+                                 && !bb_csv_import_get_running (self->import));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "holidays.previous-year", self->year > 1901);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "holidays.next-year", self->year < 9998);
 }
@@ -623,77 +624,11 @@ day_clicked_cb (GtkButton      *button,
 
 /* Import */
 
-typedef struct
-{
-  BbDatabase *database;
-  BbActor    *actor;
-  GFile      *file;
-  char       *text;
-  guint       n_imported;
-} ImportJob;
-
 static void
-import_job_free (ImportJob *job)
+import_state_changed (BbHolidaysPage *self)
 {
-  g_clear_object (&job->database);
-  g_clear_pointer (&job->actor, bb_actor_free);
-  g_clear_object (&job->file);
-  g_free (job->text);
-  g_free (job);
-}
-
-static char *
-file_display_name (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-
-  return g_filename_display_name (basename != NULL ? basename : "");
-}
-
-static gboolean
-pulse_cb (gpointer user_data)
-{
-  BbHolidaysPage *self = user_data;
-
-  gtk_progress_bar_pulse (self->progress_bar);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-set_importing (BbHolidaysPage *self,
-               GFile          *file)
-{
-  self->importing = file != NULL;
-  g_clear_handle_id (&self->pulse_id, g_source_remove);
-  if (file != NULL)
-    {
-      g_autofree char *name = file_display_name (file);
-      g_autofree char *text = g_strdup_printf (_("Importing “%s”…"), name);
-
-      gtk_label_set_text (self->progress_label, text);
-      gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-      /* Core imports in one transaction and reports no progress. */
-      self->pulse_id = g_timeout_add (100, pulse_cb, self);
-    }
-  gtk_revealer_set_reveal_child (self->progress_revealer, file != NULL);
   update_actions (self);
   notify_busy (self);
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ImportJob *job = task_data;
-  GError *error = NULL;
-
-  if (bb_holiday_repo_import_csv (job->database, job->actor, job->text, &job->n_imported,
-                                  &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
 }
 
 static void
@@ -702,108 +637,49 @@ imported_cb (GObject      *source,
              gpointer      user_data)
 {
   g_autoptr(BbHolidaysPage) self = user_data;
-  ImportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = file_display_name (job->file);
+  g_autofree char *name = NULL;
   g_autofree char *message = NULL;
+  gboolean unreadable = FALSE;
+  guint n_imported = 0;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!bb_csv_import_finish (result, &n_imported, &name, &unreadable, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      set_importing (self, NULL);
-      /* Translators: %s is the file, then the reason (it names the line) */
-      message = g_strdup_printf (_("“%s” was not imported, and the calendar is unchanged. %s"),
-                                 name, error->message);
+      if (unreadable)
+        message = g_strdup_printf (_("“%s” cannot be read: %s"), name, error->message);
+      else
+        /* Translators: %s is the file, then the reason (it names the line) */
+        message = g_strdup_printf (_("“%s” was not imported, and the calendar is unchanged. %s"),
+                                   name, error->message);
+      import_state_changed (self);
       show_error (self, message);
       return;
     }
 
-  set_importing (self, NULL);
+  import_state_changed (self);
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "Imported %u day from “%s”",
-                                          "Imported %u days from “%s”", job->n_imported),
-                             job->n_imported, name);
+                                          "Imported %u days from “%s”", n_imported),
+                             n_imported, name);
   show_toast (self, message);
   bb_holidays_page_reload (self);
 }
 
 static void
-file_loaded_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+file_chosen (GtkWidget *page,
+             GFile     *file)
 {
-  g_autoptr(GTask) task = user_data;
-  BbHolidaysPage *self = g_task_get_source_object (task);
-  ImportJob *job = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
-    {
-      g_autofree char *name = file_display_name (job->file);
-      g_autofree char *message = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      set_importing (self, NULL);
-      message = g_strdup_printf (_("“%s” cannot be read: %s"), name, error->message);
-      show_error (self, message);
-      return;
-    }
-
-  job->text = contents;
-  g_task_run_in_thread (task, import_thread);
+  bb_holidays_page_import_file (BB_HOLIDAYS_PAGE (page), file);
 }
-
-static void
-file_chosen_cb (GtkNativeDialog *chooser,
-                int              response,
-                gpointer         user_data)
-{
-  BbHolidaysPage *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        bb_holidays_page_import_file (self, file);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-/* Actions */
 
 static void
 import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  BbHolidaysPage *self = BB_HOLIDAYS_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (_("Import Holidays"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (csv, _("CSV Files"));
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_filter_add_pattern (csv, "*.csv");
-  gtk_file_filter_add_pattern (csv, "*.CSV");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-
-  g_signal_connect_object (chooser, "response", G_CALLBACK (file_chosen_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  bb_csv_import_choose (widget, _("Import Holidays"), file_chosen);
 }
 
 static void
@@ -857,7 +733,7 @@ bb_holidays_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  g_clear_pointer (&self->import, bb_csv_import_free);
   g_clear_pointer (&self->buttons, g_hash_table_unref);
   /* AdwBin keeps its own pointer to the template's top widget. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -1001,6 +877,8 @@ bb_holidays_page_init (BbHolidaysPage *self)
   self->year = this_year ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->import = bb_csv_import_new (bb_holiday_repo_import_csv, self->progress_revealer,
+                                    self->progress_label, self->progress_bar);
   build_legend (self);
   build_year (self);
   update_actions (self);
@@ -1093,7 +971,7 @@ bb_holidays_page_get_busy (BbHolidaysPage *self)
 {
   g_return_val_if_fail (BB_IS_HOLIDAYS_PAGE (self), FALSE);
 
-  return self->loading || self->importing || self->n_pending > 0;
+  return self->loading || bb_csv_import_get_running (self->import) || self->n_pending > 0;
 }
 
 /**
@@ -1137,23 +1015,15 @@ void
 bb_holidays_page_import_file (BbHolidaysPage *self,
                               GFile          *file)
 {
-  GTask *task;
-  ImportJob *job;
-
   g_return_if_fail (BB_IS_HOLIDAYS_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->importing || self->database == NULL || self->actor == NULL)
+  if (bb_csv_import_get_running (self->import) || self->database == NULL
+      || self->actor == NULL)
     return;
 
   show_error (self, NULL);
-  set_importing (self, file);
-
-  job = g_new0 (ImportJob, 1);
-  job->database = g_object_ref (self->database);
-  job->actor = bb_actor_copy (self->actor);
-  job->file = g_object_ref (file);
-  task = g_task_new (self, self->cancellable, imported_cb, g_object_ref (self));
-  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
-  g_file_load_contents_async (file, self->cancellable, file_loaded_cb, task);
+  bb_csv_import_start (self->import, file, self->database, self->actor, self->cancellable,
+                       imported_cb, g_object_ref (self));
+  import_state_changed (self);
 }
