@@ -445,7 +445,7 @@ update_cell (GtkListItem *list_item,
   if (summary == NULL)
     {
       /* Still loading: a grey bar where the text will be. */
-      gtk_label_set_label (GTK_LABEL (cell->label), "");
+      gtk_inscription_set_text (GTK_INSCRIPTION (cell->label), NULL);
       gtk_widget_add_css_class (cell->label, "case-placeholder");
       gtk_widget_set_visible (cell->image, FALSE);
       if (cell->badge != NULL)
@@ -505,7 +505,7 @@ update_cell (GtkListItem *list_item,
       g_assert_not_reached ();
     }
 
-  gtk_label_set_label (GTK_LABEL (cell->label), text ? text : "");
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell->label), text);
   gtk_widget_set_visible (cell->image, icon != NULL);
   if (icon != NULL)
     gtk_image_set_from_icon_name (GTK_IMAGE (cell->image), icon);
@@ -524,23 +524,28 @@ item_notify_cb (BbCaseItem  *item,
   update_cell (list_item, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (list_item), "column")));
 }
 
-/* A cut-off cell shows its whole text as a tooltip. The text is asked for
+/* A cut-off cell shows its whole text as a tooltip. The text is given
  * only when the pointer rests on the cell: gtk_widget_set_tooltip_text ()
  * on every cell update queries the pointer position from the display
- * server, one round trip per cell, which made the first page of rows take
- * seconds to appear. */
+ * server, one round trip per cell, which made the first rows take seconds
+ * to appear. */
 static gboolean
-cell_query_tooltip_cb (GtkLabel   *label,
-                       int         x,
-                       int         y,
-                       gboolean    keyboard_mode,
-                       GtkTooltip *tooltip,
-                       gpointer    user_data)
+cell_query_tooltip_cb (GtkInscription *inscription,
+                       int             x,
+                       int             y,
+                       gboolean        keyboard_mode,
+                       GtkTooltip     *tooltip,
+                       gpointer        user_data)
 {
-  const char *text = gtk_label_get_label (label);
+  const char *text = gtk_inscription_get_text (inscription);
+  g_autoptr(PangoLayout) layout = NULL;
+  int width;
 
-  if (text == NULL || *text == '\0'
-      || !pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (inscription), text);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  if (width <= gtk_widget_get_width (GTK_WIDGET (inscription)))
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
@@ -559,12 +564,16 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell->image),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
   gtk_widget_set_visible (cell->image, FALSE);
-  cell->label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (cell->label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (cell->label), PANGO_ELLIPSIZE_END);
+  /* GtkInscription, not GtkLabel: it is measured from the font's metrics
+   * alone, never by laying out its text, and GTK 4.8's column view keeps
+   * up to 200 rows of cells, all measured before the first frame. */
+  cell->label = gtk_inscription_new (NULL);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell->label), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell->label),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_has_tooltip (cell->label, TRUE);
   g_signal_connect (cell->label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
-  gtk_widget_set_hexpand (cell->label, column == COLUMN_CLIENT || column == COLUMN_MATTER);
+  gtk_widget_set_hexpand (cell->label, TRUE);
   gtk_box_append (GTK_BOX (box), cell->image);
   gtk_box_append (GTK_BOX (box), cell->label);
   if (column == COLUMN_NUMBER)
