@@ -217,6 +217,21 @@ window_gone (gpointer data)
   return *(gpointer *) data == NULL;
 }
 
+static gboolean
+has_row_subtitle (GtkListBox *list,
+                  const char *subtitle)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      if (ADW_IS_ACTION_ROW (row) &&
+          g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), subtitle) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The page's own Ctrl+P: a managed shortcut that runs complaints.print. */
 static gboolean
 has_print_shortcut (GtkWidget *page)
@@ -282,6 +297,9 @@ test_print (void)
   iterate_until (detail_shown, page, "the complaint");
   g_assert_true (gtk_widget_get_sensitive (print_button));
   g_assert_true (gtk_widget_get_mapped (print_button));
+  /* Ten working days from Monday 2 March; no made-up limit beside it. */
+  g_assert_true (has_row_subtitle (child (page, BB_TYPE_COMPLAINTS_PAGE, "info_list"),
+                                   "2026-03-16"));
   save_screenshot (window, "detail");
 
   gtk_widget_activate_action (GTK_WIDGET (page), "complaints.print", NULL);

@@ -226,10 +226,16 @@ show_detail (BbComplaintsPage *self)
     staff = g_strdup_printf ("%s %s", c->staff_number, c->staff_name != NULL ? c->staff_name : "");
   gtk_list_box_append (self->info_list, info_row (_("Staff member"), staff));
   gtk_list_box_append (self->info_list, info_row (_("Content"), c->content));
-  due = c->overdue ? g_strdup_printf (_("%s (overdue)"), c->due_date)
-                   : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%d working day)",
-                                                   "%s (%d working days)", c->limit_days),
-                                      c->due_date, c->limit_days);
+  /* The limit it was given is not known for every complaint (0): then the
+   * date says enough. */
+  if (c->overdue)
+    due = g_strdup_printf (_("%s (overdue)"), c->due_date);
+  else if (c->limit_days > 0)
+    due = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%d working day)",
+                                        "%s (%d working days)", c->limit_days),
+                           c->due_date, c->limit_days);
+  else
+    due = g_strdup (c->due_date);
   gtk_list_box_append (self->info_list, info_row (_("Answer due"), due));
 
   clear_list (self->steps_list);
