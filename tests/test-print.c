@@ -24,6 +24,7 @@
 #include "bb-error.h"
 #include "bb-form-pdf.h"
 #include "bb-form-register-export.h"
+#include "bb-form-report.h"
 #include "bb-form-wording.h"
 #include "bb-print-page.h"
 #include "bb-print-qr.h"
@@ -1061,6 +1062,170 @@ test_wording (void)
   g_assert_cmpstr (no_limit, ==, "");
 }
 
+/* Tests: the complaint record */
+
+static BbComplaintStep *
+complaint_step (BbComplaintState  state,
+                gint64            at,
+                const char       *name,
+                const char       *number,
+                const char       *body,
+                gboolean          on_time)
+{
+  BbComplaintStep *step = g_new0 (BbComplaintStep, 1);
+
+  step->step = state;
+  step->at = at;
+  step->staff_name = g_strdup (name);
+  step->staff_number = g_strdup (number);
+  step->body = g_strdup (body);
+  step->on_time = on_time;
+  return step;
+}
+
+/* A complaint taken through all five steps, the answer late. */
+static BbComplaintDetail *
+complaint_detail (const char *investigation)
+{
+  /* 2026-03-02 09:30 in Asia/Shanghai (TZ of the tests). */
+  const gint64 received = G_GINT64_CONSTANT (1772415000) * G_USEC_PER_SEC;
+  const gint64 day = G_GINT64_CONSTANT (86400) * G_USEC_PER_SEC;
+  BbComplaintDetail *detail = g_new0 (BbComplaintDetail, 1);
+  BbComplaint *c = g_new0 (BbComplaint, 1);
+
+  c->number = g_strdup ("TS2026000007");
+  c->received_at = received;
+  c->channel = g_strdup ("letter");
+  c->complainant = g_strdup ("钱女士");
+  c->contact = g_strdup ("雁塔区小寨东路1号");
+  c->case_number = g_strdup ("DB2026000123");
+  c->staff_number = g_strdup ("S002");
+  c->staff_name = g_strdup ("李娜");
+  c->content = g_strdup ("办理不动产转移登记时被要求重复提交材料。");
+  c->state = BB_COMPLAINT_ARCHIVED;
+  c->due_date = g_strdup ("2026-03-16");
+  c->limit_days = 10;
+  detail->complaint = c;
+  detail->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) bb_complaint_step_free);
+  g_ptr_array_add (detail->steps, complaint_step (BB_COMPLAINT_RECEIVED, received, "张伟", "S001",
+                                                  NULL, TRUE));
+  g_ptr_array_add (detail->steps, complaint_step (BB_COMPLAINT_INVESTIGATING, received + day,
+                                                  "刘经理", "M001", investigation, TRUE));
+  g_ptr_array_add (detail->steps, complaint_step (BB_COMPLAINT_HANDLED, received + 3 * day,
+                                                  "刘经理", "M001", "退还重复材料，当事人书面检讨",
+                                                  TRUE));
+  g_ptr_array_add (detail->steps, complaint_step (BB_COMPLAINT_ANSWERED, received + 20 * day,
+                                                  "刘经理", "M001", "电话告知处理结果，投诉人表示认可",
+                                                  FALSE));
+  g_ptr_array_add (detail->steps, complaint_step (BB_COMPLAINT_ARCHIVED, received + 21 * day,
+                                                  "管理员", "A001", NULL, FALSE));
+  return detail;
+}
+
+static const char *complaint_titles[] = { "环节", "时间", "经办人", "情况记录", "是否按时" };
+
+static void
+test_complaint_record (void)
+{
+  g_autoptr(BbComplaintDetail) detail = complaint_detail ("调阅受理记录，询问窗口人员");
+  g_autofree char *path = log_pdf ("complaint");
+  g_autofree char *text = NULL;
+  g_autofree char *raw = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) words = NULL;
+  PdfInfo info;
+
+  g_assert_true (bb_form_complaint_write_pdf (detail, "雁塔区为民服务队", "029-88881234", path,
+                                              &error));
+  g_assert_no_error (error);
+  info = pdf_info (path);
+  g_assert_cmpuint (info.pages, ==, 1);
+  assert_page_size (&info, 595.28, 841.89);
+
+  text = pdf_text (path, 1);
+  raw = pdf_raw_text (path, 1);
+  assert_contains (text, "“雁塔区为民服务队”投诉处理记录表");
+  assert_contains (text, "编号：TS2026000007");
+  /* The intake */
+  assert_contains (text, "受理时间");
+  assert_contains (text, "2026-03-02 09:30");
+  assert_contains (text, "信函");
+  assert_contains (text, "钱女士");
+  assert_contains (text, "雁塔区小寨东路1号");
+  assert_contains (text, "DB2026000123");
+  assert_contains (text, "李娜（S002）");
+  assert_contains (text, "2026-03-16 前");
+  assert_contains (raw, "办理不动产转移登记时被要求重复提交材料。");
+  /* Each step with its time, person, text and whether on time */
+  assert_contains (text, "处理过程");
+  for (guint i = 0; i < G_N_ELEMENTS (complaint_titles); i++)
+    assert_contains (text, complaint_titles[i]);
+  assert_contains (text, "张伟（S001）");
+  assert_contains (text, "2026-03-03 09:30");
+  assert_contains (raw, "调阅受理记录，询问窗口人员");
+  assert_contains (text, "2026-03-05 09:30");
+  assert_contains (raw, "退还重复材料，当事人书面检讨");
+  assert_contains (text, "2026-03-22 09:30");
+  assert_contains (raw, "电话告知处理结果，投诉人表示认可");
+  assert_contains (text, "管理员（A001）");
+  g_assert_cmpuint (count_occurrences (text, "刘经理（M001）"), ==, 3);
+  /* Three steps on time and two late, besides the column's title 是否按时 */
+  g_assert_cmpuint (count_occurrences (text, "是"), ==, 3 + 1);
+  g_assert_cmpuint (count_occurrences (text, "否"), ==, 2 + 1);
+  /* The foot */
+  assert_contains (text, "投诉监督电话：029-88881234");
+  assert_contains (text, "经办人（签字）：");
+  assert_contains (text, "负责人（签字）：");
+  assert_contains (text, "第 1 页，共 1 页");
+
+  /* The page number sits 14 mm above the paper's edge, as the statistics
+   * report's: its glyphs reach to 9.4 mm, well inside what printers print. */
+  words = pdf_words (path);
+  assert_words_inside (words, 595.28, 841.89, 24.0);
+}
+
+/* A long investigation runs onto further pages, numbered of the total,
+ * the signature lines at the end. */
+static void
+test_complaint_record_long (void)
+{
+  g_autofree char *long_text = repeat_text ("调取监控录像并逐一询问当班工作人员，核对受理记录。", 2400);
+  g_autoptr(BbComplaintDetail) detail = complaint_detail (long_text);
+  g_autofree char *path = log_pdf ("complaint-long");
+  g_autofree char *last = NULL;
+  g_autofree char *footer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) words = NULL;
+  PdfInfo info;
+
+  g_assert_true (bb_form_complaint_write_pdf (detail, NULL, NULL, path, &error));
+  g_assert_no_error (error);
+  info = pdf_info (path);
+  g_assert_cmpuint (info.pages, >=, 2);
+  for (guint p = 1; p <= info.pages; p++)
+    {
+      g_autofree char *text = pdf_text (path, p);
+      g_autofree char *numbered = g_strdup_printf ("第 %u 页，共 %u 页", p, info.pages);
+
+      assert_contains (text, numbered);
+    }
+  {
+    g_autofree char *second = pdf_raw_text (path, 2);
+
+    /* The long text has a page of its own, shrunk to fit inside it. */
+    assert_contains (second, "调取监控录像并逐一询问当班工作人员");
+  }
+  last = pdf_text (path, info.pages);
+  assert_contains (last, "经办人（签字）：");
+  assert_contains (last, "负责人（签字）：");
+  footer = pdf_text (path, 1);
+  assert_contains (footer, "投诉处理记录表");
+  g_assert_null (strstr (footer, "投诉监督电话"));
+
+  words = pdf_words (path);
+  assert_words_inside (words, 595.28, 841.89, 24.0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1083,6 +1248,8 @@ main (int    argc,
   g_test_add_func ("/bangban/print/register/add-case", test_register_add_case);
   g_test_add_func ("/bangban/print/register/csv", test_register_csv);
   g_test_add_func ("/bangban/print/register/xlsx", test_register_xlsx);
+  g_test_add_func ("/bangban/print/complaint/fields", test_complaint_record);
+  g_test_add_func ("/bangban/print/complaint/long", test_complaint_record_long);
   g_test_add_func ("/bangban/print/write-errors", test_write_errors);
 
   return g_test_run ();

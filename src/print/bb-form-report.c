@@ -290,6 +290,19 @@ measure (BbFormFlow *flow,
           block->height = 10;
           break;
         }
+
+      /* A row or paragraph is never split: one taller than a page (a long
+       * text typed into a complaint's step) gets a page of its own, its
+       * text shrunk to fit (bb_print_text_in_box()), rather than running
+       * over the footer and off the paper. */
+      if (block->kind == BLOCK_ROW || block->kind == BLOCK_PARAGRAPH)
+        {
+          double room = page_bottom (flow) - page_top (1);
+
+          if (table != NULL && table->has_header)
+            room -= header_height (flow, cr, block->table);
+          block->height = MIN (block->height, room);
+        }
     }
 }
 

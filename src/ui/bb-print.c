@@ -433,6 +433,39 @@ bb_print_document_new_register (BbFormRegister *form)
                                 (GDestroyNotify) bb_form_register_free);
 }
 
+static guint
+paginate_flow (cairo_t  *cr,
+               gpointer  data)
+{
+  return bb_form_flow_paginate (data, cr, BB_A4_WIDTH_PT, BB_A4_HEIGHT_PT);
+}
+
+static void
+draw_flow (cairo_t  *cr,
+           guint     page,
+           gpointer  data)
+{
+  bb_form_flow_draw_page (data, cr, page);
+}
+
+/**
+ * bb_print_document_new_flow:
+ * @flow: (transfer full): a laid-out document of src/print, such as the
+ *   complaint record (bb_form_complaint_new())
+ *
+ * Returns: (transfer full): @flow as a document on A4 portrait paper
+ */
+BbPrintDocument *
+bb_print_document_new_flow (const char *title,
+                            BbFormFlow *flow)
+{
+  g_return_val_if_fail (title != NULL, NULL);
+  g_return_val_if_fail (flow != NULL, NULL);
+
+  return bb_print_document_new (title, FALSE, paginate_flow, draw_flow, flow,
+                                (GDestroyNotify) bb_form_flow_free);
+}
+
 /**
  * bb_print_limit_text:
  * @deadline: (nullable): `YYYY-MM-DD`
@@ -862,6 +895,7 @@ typedef enum
   FORM_NOTICE,
   FORM_HANDOVER,
   FORM_REGISTER,
+  FORM_COMPLAINT,
 } FormKind;
 
 typedef struct
@@ -1094,6 +1128,22 @@ load_register (FormRequest  *request,
   return bb_print_document_new_register (form);
 }
 
+static BbPrintDocument *
+load_complaint (FormRequest  *request,
+                const char   *team_name,
+                const char   *hotline,
+                GError      **error)
+{
+  g_autoptr(BbComplaintDetail) detail = NULL;
+  g_autofree char *title = NULL;
+
+  detail = bb_complaint_repo_get_detail (request->db, request->actor, request->number, error);
+  if (detail == NULL)
+    return NULL;
+  title = g_strdup_printf ("投诉处理记录表 %s", detail->complaint->number);
+  return bb_print_document_new_flow (title, bb_form_complaint_new (detail, team_name, hotline));
+}
+
 static void
 load_form_thread (GTask        *task,
                   gpointer      source_object,
@@ -1124,6 +1174,10 @@ load_form_thread (GTask        *task,
 
         case FORM_REGISTER:
           document = load_register (request, team_name, &error);
+          break;
+
+        case FORM_COMPLAINT:
+          document = load_complaint (request, team_name, hotline, &error);
           break;
 
         default:
@@ -1271,4 +1325,26 @@ bb_print_register (GtkWindow     *parent,
   request->to = g_strdup (to);
   request->case_kind = g_strdup (kind);
   load_form (request);
+}
+
+/**
+ * bb_print_complaint:
+ * @actor: who prints; needs the right to handle complaints
+ * @number: the complaint's number
+ *
+ * As bb_print_slip(), for the record of a complaint (投诉处理记录表): its
+ * intake, each step with its time, person, text and whether it was on
+ * time, and the signature lines.
+ */
+void
+bb_print_complaint (GtkWindow     *parent,
+                    BbDatabase    *db,
+                    const BbActor *actor,
+                    const char    *number)
+{
+  g_return_if_fail (BB_IS_DATABASE (db));
+  g_return_if_fail (actor != NULL);
+  g_return_if_fail (number != NULL);
+
+  load_form (form_request_new (FORM_COMPLAINT, parent, db, actor, number));
 }

@@ -14,6 +14,7 @@
 #include "bb-form-handover.h"
 #include "bb-form-notice.h"
 #include "bb-form-register.h"
+#include "bb-form-report.h"
 #include "bb-form-slip.h"
 
 G_BEGIN_DECLS
@@ -53,6 +54,8 @@ BbPrintDocument *bb_print_document_new_slip       (const BbSlipData      *data);
 BbPrintDocument *bb_print_document_new_notice     (const BbNoticeData    *data);
 BbPrintDocument *bb_print_document_new_handover   (const BbHandoverData  *data);
 BbPrintDocument *bb_print_document_new_register   (BbFormRegister        *form);
+BbPrintDocument *bb_print_document_new_flow       (const char            *title,
+                                                   BbFormFlow            *flow);
 BbPrintDocument *bb_print_document_ref            (BbPrintDocument       *self);
 void             bb_print_document_unref          (BbPrintDocument       *self);
 const char      *bb_print_document_get_title      (BbPrintDocument       *self);
@@ -97,6 +100,10 @@ void             bb_print_register                (GtkWindow             *parent
                                                    const char            *from,
                                                    const char            *to,
                                                    const char            *kind);
+void             bb_print_complaint               (GtkWindow             *parent,
+                                                   BbDatabase            *db,
+                                                   const BbActor         *actor,
+                                                   const char            *number);
 
 char            *bb_print_limit_text              (int                    limit_days,
                                                    const char            *deadline);
