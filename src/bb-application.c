@@ -486,8 +486,13 @@ open_case_activated (GSimpleAction *action,
                      gpointer       user_data)
 {
   BbApplication *self = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *window = NULL;
 
+  /* The main window, even when a window over it (a chart's list) asks. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL && window == NULL;
+       l = l->next)
+    if (BB_IS_WINDOW (l->data))
+      window = l->data;
   if (window == NULL)
     window = GTK_WINDOW (bb_window_new (self));
   bb_window_open_case (BB_WINDOW (window), g_variant_get_string (parameter, NULL));

@@ -7,7 +7,9 @@
  * checked for drawn pixels and its legend. Then, under Xvfb against SQLite,
  * with fixtures made through core (staff, four 代办 cases taken through to
  * evaluation, one complaint): the charts page shows the totals worked out
- * by hand below, and a complaint is moved a step and another received
+ * by hand below; a click on a bar, and the keyboard (arrows, Enter), open
+ * the bar's list, whose rows are the database's cases and open them in
+ * the main window; and a complaint is moved a step and another received
  * through the complaints page, the database checked behind its back.
  */
 
@@ -21,12 +23,14 @@
 
 #include "bb-case-repo.h"
 #include "bb-catalogue-repo.h"
+#include "bb-chart-cases-window.h"
 #include "bb-chart.h"
 #include "bb-charts-page.h"
 #include "bb-client-repo.h"
 #include "bb-complaint-repo.h"
 #include "bb-complaints-page.h"
 #include "bb-staff-repo.h"
+#include "bb-stats-cases.h"
 #include "bb-test-util.h"
 #include "bb-ui-resources.h"
 #include "bb-validate.h"
@@ -41,6 +45,7 @@ static BbDatabase *db;
 static BbActor *admin;
 static BbActor *manager;
 static char *complaint_number;
+static GPtrArray *case_numbers;
 
 /* Waiting */
 
@@ -186,6 +191,7 @@ evaluated_case (gint64 item_id,
   draft.channel = "onsite";
   kase = bb_case_repo_create (db, admin, &draft, &error);
   g_assert_no_error (error);
+  g_ptr_array_add (case_numbers, g_strdup (kase->number));
 
   action = bb_case_action_new (BB_ACTION_ANALYSE);
   action->difficulty = g_strdup ("一般");
@@ -351,10 +357,73 @@ test_chart_kinds (void)
 /* Hit testing, hover and activation in a real window. */
 static void
 activated_cb (BbChart *chart,
-              guint    index,
+              guint    series,
+              guint    category,
               gpointer data)
 {
-  *(int *) data = index;
+  ((int *) data)[0] = series;
+  ((int *) data)[1] = category;
+}
+
+/* What a key does to @widget through its key bindings (the class's
+ * shortcuts), as a key press would. */
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* A click on the widget where it drew the bar of (@series, @category), as
+ * the click gesture reports it. */
+static void
+click_bar (BbChart *chart,
+           guint    series,
+           guint    category)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (chart));
+  int width = gtk_widget_get_width (GTK_WIDGET (chart));
+  int height = gtk_widget_get_height (GTK_WIDGET (chart));
+
+  for (int y = 0; y < height; y += 2)
+    for (int x = 0; x < width; x += 2)
+      {
+        guint s, c;
+
+        if (!bb_chart_hit (chart, x, y, &s, &c) || s != series || c != category)
+          continue;
+        for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+          {
+            g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+            if (GTK_IS_GESTURE_CLICK (controller))
+              {
+                g_signal_emit_by_name (controller, "released", 1, (double) x, (double) y);
+                return;
+              }
+          }
+      }
+  g_error ("No bar (%u, %u) drawn", series, category);
 }
 
 static void
@@ -364,14 +433,14 @@ test_chart_widget (void)
   static const double values[] = { 1, 10, 4 };
   GtkWidget *window = gtk_window_new ();
   GtkWidget *chart = bb_chart_new (BB_CHART_BAR);
-  int activated = -1;
   guint series, category;
   int width, height;
   gboolean found = FALSE;
+  int activated[2] = { -1, -1 };
 
   bb_chart_set_categories (BB_CHART (chart), categories);
   bb_chart_add_series (BB_CHART (chart), "Cases", values, 3);
-  g_signal_connect (chart, "activated", G_CALLBACK (activated_cb), &activated);
+  g_signal_connect (chart, "activated", G_CALLBACK (activated_cb), activated);
   gtk_window_set_child (GTK_WINDOW (window), chart);
   gtk_window_set_default_size (GTK_WINDOW (window), 500, 300);
   gtk_window_present (GTK_WINDOW (window));
@@ -385,8 +454,57 @@ test_chart_widget (void)
   g_assert_true (found);
   g_assert_cmpuint (category, ==, 1);
   g_assert_false (bb_chart_hit (BB_CHART (chart), 2, 2, NULL, NULL));
-  bb_chart_activate (BB_CHART (chart), category);
-  g_assert_cmpint (activated, ==, 1);
+
+  /* A click on it: activated, and marked for the keyboard. */
+  click_bar (BB_CHART (chart), 0, 1);
+  g_assert_cmpint (activated[0], ==, 0);
+  g_assert_cmpint (activated[1], ==, 1);
+  g_assert_true (gtk_widget_has_focus (chart));
+
+  /* The keyboard: End, Left, Home, Right, Enter. */
+  g_assert_true (gtk_widget_get_focusable (chart));
+  press_key (chart, GDK_KEY_End);
+  g_assert_true (bb_chart_get_focus_item (BB_CHART (chart), &series, &category));
+  g_assert_cmpuint (category, ==, 2);
+  press_key (chart, GDK_KEY_Left);
+  press_key (chart, GDK_KEY_Left);
+  g_assert_true (bb_chart_get_focus_item (BB_CHART (chart), &series, &category));
+  g_assert_cmpuint (category, ==, 0);
+  /* At either end the mark stays. */
+  press_key (chart, GDK_KEY_Left);
+  g_assert_true (bb_chart_get_focus_item (BB_CHART (chart), NULL, &category));
+  g_assert_cmpuint (category, ==, 0);
+  press_key (chart, GDK_KEY_Right);
+  press_key (chart, GDK_KEY_Right);
+  press_key (chart, GDK_KEY_Home);
+  press_key (chart, GDK_KEY_Right);
+  press_key (chart, GDK_KEY_Right);
+  activated[0] = activated[1] = -1;
+  press_key (chart, GDK_KEY_Return);
+  g_assert_cmpint (activated[0], ==, 0);
+  g_assert_cmpint (activated[1], ==, 2);
+  press_key (chart, GDK_KEY_Left);
+  press_key (chart, GDK_KEY_space);
+  g_assert_cmpint (activated[1], ==, 1);
+
+  /* The mark, as drawn: saved for a look. */
+  gtk_widget_set_visible (chart, TRUE);
+  gtk_root_set_focus (GTK_ROOT (window), chart);
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  settle (100);
+  {
+    g_autofree char *file = g_strdup_printf ("chart-focus-%s.png", lang_tag);
+    g_autofree char *path = bb_test_log_path (file);
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+    cairo_t *cr = cairo_create (surface);
+
+    cairo_set_source_rgb (cr, 1, 1, 1);
+    cairo_paint (cr);
+    bb_chart_draw (BB_CHART (chart), cr, width, height);
+    cairo_destroy (cr);
+    g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy (surface);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -482,6 +600,187 @@ test_charts_page (void)
   g_assert_true (g_file_get_contents (csv_path, &contents, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (contents, "王小明"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A bar's list */
+
+static BbChartCasesWindow *
+find_list_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  BbChartCasesWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (BB_IS_CHART_CASES_WINDOW (window))
+        found = BB_CHART_CASES_WINDOW (window);
+    }
+  return found;
+}
+
+static gboolean
+list_loaded (gpointer data)
+{
+  BbChartCasesWindow *window = find_list_window ();
+
+  return window != NULL && !bb_chart_cases_window_get_busy (window);
+}
+
+static gboolean
+list_closed (gpointer data)
+{
+  return find_list_window () == NULL;
+}
+
+static void
+opened_cb (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  char **opened = user_data;
+
+  g_free (*opened);
+  *opened = g_variant_dup_string (parameter, NULL);
+}
+
+/* The numbers the window lists, as many as its view's rows. */
+static GPtrArray *
+listed_numbers (BbChartCasesWindow *window)
+{
+  GtkColumnView *view = child (window, BB_TYPE_CHART_CASES_WINDOW, "column_view");
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  const BbStatsCases *cases = bb_chart_cases_window_get_cases (window);
+  GPtrArray *numbers = g_ptr_array_new ();
+
+  g_assert_nonnull (model);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, cases->items->len);
+  for (guint i = 0; i < cases->items->len; i++)
+    g_ptr_array_add (numbers, ((BbStatsItem *) g_ptr_array_index (cases->items, i))->number);
+  return numbers;
+}
+
+static void
+test_drill_down (void)
+{
+  GtkWidget *window = adw_window_new ();
+  BbChartsPage *page = bb_charts_page_new (db, manager);
+  g_autoptr(GSimpleActionGroup) app_group = g_simple_action_group_new ();
+  g_autoptr(GSimpleActionGroup) win_group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) open_case = g_simple_action_new ("open-case", G_VARIANT_TYPE_STRING);
+  g_autoptr(GSimpleAction) open_complaint = g_simple_action_new ("open-complaint",
+                                                                 G_VARIANT_TYPE_STRING);
+  g_autofree char *opened_case = NULL;
+  g_autofree char *opened_complaint = NULL;
+  const BbStatsTable *table;
+  const BbStatsCases *cases;
+  BbChartCasesWindow *list;
+  BbChart *workload, *distribution, *states;
+  g_autoptr(GPtrArray) numbers = NULL;
+  guint staff_category = G_MAXUINT, series, category;
+  const char *title;
+
+  /* The main window's actions, as the application and BbWindow have them. */
+  g_signal_connect (open_case, "activate", G_CALLBACK (opened_cb), &opened_case);
+  g_signal_connect (open_complaint, "activate", G_CALLBACK (opened_cb), &opened_complaint);
+  g_action_map_add_action (G_ACTION_MAP (app_group), G_ACTION (open_case));
+  g_action_map_add_action (G_ACTION_MAP (win_group), G_ACTION (open_complaint));
+  gtk_widget_insert_action_group (window, "app", G_ACTION_GROUP (app_group));
+  gtk_widget_insert_action_group (window, "win", G_ACTION_GROUP (win_group));
+
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 1000);
+  gtk_window_present (GTK_WINDOW (window));
+  bb_charts_page_set_range (page, FROM, TO);
+  iterate_until (stats_shown, page, "the statistics");
+  settle (300);
+
+  /* A click on 王小明's “completed” bar of the workload chart. */
+  workload = bb_charts_page_get_chart (page, 8);
+  for (guint c = 0; c < bb_chart_get_n_categories (workload); c++)
+    if (strstr (bb_chart_get_category (workload, c), "王小明") != NULL)
+      staff_category = c;
+  g_assert_cmpuint (staff_category, !=, G_MAXUINT);
+  click_bar (workload, 2, staff_category);
+  iterate_until (list_loaded, NULL, "the list of the bar");
+  list = find_list_window ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (list)) == GTK_WINDOW (window));
+
+  /* Titled with the chart, the bar and the period. */
+  title = gtk_window_get_title (GTK_WINDOW (list));
+  g_test_message ("list: %s", title);
+  g_assert_nonnull (strstr (title, bb_chart_get_title (workload)));
+  g_assert_nonnull (strstr (title, "王小明"));
+  g_assert_nonnull (strstr (title, FROM));
+  g_assert_nonnull (strstr (title, TO));
+
+  /* As many as the bar says, and exactly the cases in the database. */
+  cases = bb_chart_cases_window_get_cases (list);
+  g_assert_nonnull (cases);
+  g_assert_cmpfloat (bb_chart_get_value (workload, 2, staff_category), ==, (double) cases->total);
+  numbers = listed_numbers (list);
+  g_assert_cmpuint (numbers->len, ==, case_numbers->len);
+  for (guint i = 0; i < case_numbers->len; i++)
+    g_assert_true (g_ptr_array_find_with_equal_func (numbers, g_ptr_array_index (case_numbers, i),
+                                                     g_str_equal, NULL));
+  for (guint i = 0; i < cases->items->len; i++)
+    {
+      const BbStatsItem *item = g_ptr_array_index (cases->items, i);
+
+      g_assert_cmpstr (item->name, ==, "王芳");
+      g_assert_cmpstr (item->about, ==, "企业设立登记");
+      g_assert_nonnull (strstr (item->staff, "王小明"));
+    }
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (list, BB_TYPE_CHART_CASES_WINDOW,
+                                                            "stack")), ==, "list");
+  save_screenshot (GTK_WIDGET (list), "list");
+
+  /* A row opens its case in the main window. */
+  g_signal_emit_by_name (child (list, BB_TYPE_CHART_CASES_WINDOW, "column_view"), "activate", 1);
+  g_assert_cmpstr (opened_case, ==, ((BbStatsItem *) g_ptr_array_index (cases->items, 1))->number);
+
+  /* Escape closes it. */
+  press_key (GTK_WIDGET (list), GDK_KEY_Escape);
+  iterate_until (list_closed, NULL, "the list to close");
+  g_clear_pointer (&numbers, g_ptr_array_unref);
+
+  /* The keyboard: to the distribution's last slice (非常不满意), Enter. */
+  distribution = bb_charts_page_get_chart (page, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (distribution));
+  press_key (GTK_WIDGET (distribution), GDK_KEY_End);
+  g_assert_true (bb_chart_get_focus_item (distribution, &series, &category));
+  g_assert_cmpuint (category, ==, 4);
+  press_key (GTK_WIDGET (distribution), GDK_KEY_Return);
+  iterate_until (list_loaded, NULL, "the list of the slice");
+  list = find_list_window ();
+  cases = bb_chart_cases_window_get_cases (list);
+  table = bb_stats_get_table (bb_charts_page_get_stats (page), BB_STATS_SATISFACTION);
+  g_assert_cmpint (cases->total, ==,
+                   ((BbStatsRow *) g_ptr_array_index (table->rows, 4))->count);
+  g_assert_cmpint (cases->total, ==, 1);
+  g_assert_cmpuint (cases->items->len, ==, 1);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (list)),
+                            bb_chart_get_category (distribution, 4)));
+  gtk_window_destroy (GTK_WINDOW (list));
+  iterate_until (list_closed, NULL, "the list to close");
+
+  /* Complaints: the “received” slice lists the complaint; a row opens it
+   * on the complaints page. */
+  states = bb_charts_page_get_chart (page, 11);
+  click_bar (states, 0, BB_COMPLAINT_RECEIVED);
+  iterate_until (list_loaded, NULL, "the complaints of the slice");
+  list = find_list_window ();
+  cases = bb_chart_cases_window_get_cases (list);
+  g_assert_cmpint (cases->kind, ==, BB_STATS_ITEM_COMPLAINT);
+  g_assert_cmpint (cases->total, ==, 1);
+  save_screenshot (GTK_WIDGET (list), "complaints-list");
+  g_signal_emit_by_name (child (list, BB_TYPE_CHART_CASES_WINDOW, "column_view"), "activate", 0);
+  g_assert_cmpstr (opened_complaint, ==, complaint_number);
+  gtk_window_destroy (GTK_WINDOW (list));
+  iterate_until (list_closed, NULL, "the list to close");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -611,11 +910,13 @@ main (int   argc,
 
   location = bb_test_new_location ();
   db = bb_test_open (location);
+  case_numbers = g_ptr_array_new_with_free_func (g_free);
   make_fixtures ();
 
   g_test_add_func ("/bangban/ui/chart/kinds", test_chart_kinds);
   g_test_add_func ("/bangban/ui/chart/widget", test_chart_widget);
   g_test_add_func ("/bangban/ui/charts-page/totals", test_charts_page);
+  g_test_add_func ("/bangban/ui/charts-page/drill-down", test_drill_down);
   g_test_add_func ("/bangban/ui/complaints-page/flow", test_complaints_page);
   status = g_test_run ();
 
@@ -624,5 +925,6 @@ main (int   argc,
   g_clear_pointer (&manager, bb_actor_free);
   g_clear_pointer (&location, bb_location_free);
   g_free (complaint_number);
+  g_ptr_array_unref (case_numbers);
   return status;
 }

@@ -18,6 +18,7 @@
 #include <sys/resource.h>
 
 #include "bb-benchmark.h"
+#include "bb-benchmark-charts.h"
 #include "bb-case-item.h"
 #include "bb-case-list.h"
 #include "bb-dashboard.h"
@@ -153,6 +154,7 @@ tick_cb (GtkWidget     *widget,
       print_line ("scroll back to the start", (now - bench->stage_started_at) / 1000.0);
       printf ("%-28s %9u\n", "pages fetched", bb_case_list_get_pages_loaded (list));
       printf ("%-28s %9.1f MB\n", "peak memory at the end", peak_memory_mb ());
+      bb_benchmark_charts_run ();
       bench->stage = STAGE_DONE;
       g_application_quit (G_APPLICATION (bench->app));
       return G_SOURCE_REMOVE;

@@ -4,9 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A chart drawn with Cairo and Pango: vertical or horizontal bars (grouped
- * or stacked), a pie or donut, or lines, over plain data: category labels,
- * one or more named series of values, and optionally the ids behind each
- * category. There is no chart library for GTK 4 on the platform
+ * or stacked), a pie or donut, or lines, over plain data: category labels
+ * and one or more named series of values. What a bar stands for is its
+ * owner's business: the chart says which one was activated (series and
+ * category), and the owner lists what it counts. There is no chart library for GTK 4 on the platform
  * (DESIGN.md), and what the charts page needs is small.
  *
  * The same code draws the widget (with the theme's colours, so that it is
@@ -14,6 +15,11 @@
  * (bb_chart_render_for_print(): black on white). The widget remembers where
  * it drew each bar, point and slice, for hover tooltips with the exact
  * value and for the "activated" signal on a click.
+ *
+ * The widget is focusable: the arrow keys move a focus mark from bar to
+ * bar (or slice, or point) in the order they are drawn, Home and End go to
+ * the first and the last, and Enter or Space activate the one marked, as a
+ * click does. Its accessible description says what is marked.
  */
 
 #define G_LOG_DOMAIN "bb-chart"
@@ -37,6 +43,7 @@ typedef enum
 {
   HIT_RECT,
   HIT_SECTOR,
+  HIT_POINT,    /* a line's point: the rect around it */
 } HitKind;
 
 typedef struct
@@ -76,12 +83,13 @@ struct _BbChart
 
   GPtrArray     *categories;  /* char * */
   GPtrArray     *series;      /* Series * */
-  GPtrArray     *ids;         /* GArray * of gint64, or NULL, per category */
 
   GArray        *hits;
   GPtrArray     *texts;
   int            hover_series;
   int            hover_category;
+  int            focus_series;    /* the bar the keyboard marks, or -1 */
+  int            focus_category;
 };
 
 G_DEFINE_FINAL_TYPE (BbChart, bb_chart, GTK_TYPE_WIDGET)
@@ -119,13 +127,6 @@ series_free (Series *series)
   g_free (series->name);
   g_array_unref (series->values);
   g_free (series);
-}
-
-static void
-ids_free (gpointer data)
-{
-  if (data != NULL)
-    g_array_unref (data);
 }
 
 static void
@@ -628,7 +629,13 @@ draw_axes_chart (Ctx    *ctx,
               cairo_arc (cr, x, y, r, 0, 2 * G_PI);
               set_source (cr, &color, 1);
               cairo_fill (cr);
-              add_rect_hit (ctx, x - MAX (8, band / 2), y - 10, 2 * MAX (8, band / 2), 20, s, c);
+              if (ctx->hits != NULL)
+                {
+                  Hit hit = { HIT_POINT, x - MAX (8, band / 2), y - 10, 2 * MAX (8, band / 2), 20,
+                              x, y, 0, 0, 0, 0, s, c };
+
+                  g_array_append_val (ctx->hits, hit);
+                }
             }
         }
       return;
@@ -765,6 +772,56 @@ draw_pie (Ctx    *ctx,
     }
 }
 
+/* The keyboard's mark around the focused bar, point or slice. */
+static void
+draw_focus_mark (Ctx *ctx)
+{
+  BbChart *self = ctx->self;
+  cairo_t *cr = ctx->cr;
+
+  if (ctx->hits == NULL || self->focus_category < 0 ||
+      !gtk_widget_has_visible_focus (GTK_WIDGET (self)))
+    return;
+
+  for (guint i = 0; i < ctx->hits->len; i++)
+    {
+      const Hit *hit = &g_array_index (ctx->hits, Hit, i);
+
+      if ((int) hit->series != self->focus_series || (int) hit->category != self->focus_category)
+        continue;
+      cairo_save (cr);
+      cairo_new_path (cr);
+      switch (hit->kind)
+        {
+        case HIT_RECT:
+          cairo_rectangle (cr, hit->x - 3, hit->y - 3, hit->w + 6, hit->h + 6);
+          break;
+        case HIT_POINT:
+          cairo_arc (cr, hit->cx, hit->cy, 9, 0, 2 * G_PI);
+          break;
+        case HIT_SECTOR:
+        default:
+          cairo_arc (cr, hit->cx, hit->cy, hit->r1 + 2, hit->a0, hit->a1);
+          if (hit->r0 > 0)
+            cairo_arc_negative (cr, hit->cx, hit->cy, MAX (0, hit->r0 - 3), hit->a1, hit->a0);
+          else
+            cairo_line_to (cr, hit->cx, hit->cy);
+          cairo_close_path (cr);
+          break;
+        }
+      /* A line in the text colour over a halo in the background's: visible
+       * on any bar colour, in light and dark styles. */
+      cairo_set_line_width (cr, 5);
+      set_source (cr, &ctx->pal->bg, 1);
+      cairo_stroke_preserve (cr);
+      cairo_set_line_width (cr, 2);
+      set_source (cr, &ctx->pal->fg, 1);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      break;
+    }
+}
+
 static void
 render (BbChart       *self,
         cairo_t       *cr,
@@ -885,6 +942,8 @@ render (BbChart       *self,
       draw_axes_chart (&ctx, x0, y0, w, h - lh - (lh > 0 ? 8 : 0));
     }
 
+  if (has_data)
+    draw_focus_mark (&ctx);
   cairo_restore (cr);
   pango_font_description_free (ctx.font);
 }
@@ -924,6 +983,139 @@ leave_cb (GtkEventControllerMotion *controller,
   set_hover (self, -1, -1);
 }
 
+/* Whether a bar, point or slice is drawn for the value: what the keyboard
+ * can move to, as a click can. */
+static gboolean
+item_drawn (BbChart *self,
+            guint    series,
+            guint    category)
+{
+  double v = value_at (self, series, category);
+
+  if (is_round (self))
+    return series == 0 && !isnan (v) && v > 0;
+  if (self->kind == BB_CHART_LINE)
+    return !isnan (v);
+  return !isnan (v) && v > 0;
+}
+
+static void
+update_description (BbChart *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->focus_category >= 0)
+    {
+      g_autofree char *item = bb_chart_describe (self, self->focus_series, self->focus_category);
+
+      g_strdelimit (item, "\n", ' ');
+      /* Translators: a chart's accessible description: the bar marked, then
+       * how to use the keyboard */
+      text = g_strdup_printf (_("%s. Arrow keys move to another bar, Enter lists what it counts."),
+                              item);
+    }
+  else
+    text = g_strdup (_("Arrow keys move from bar to bar, Enter lists what a bar counts."));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  text, -1);
+}
+
+static void
+set_focus_item (BbChart *self,
+                int      series,
+                int      category)
+{
+  if (self->focus_series == series && self->focus_category == category)
+    return;
+  self->focus_series = series;
+  self->focus_category = category;
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Moves the mark @step items on (in the order drawn: category by category,
+ * series by series); to the first or last with G_MININT or G_MAXINT. */
+static gboolean
+move_focus (BbChart *self,
+            int      step)
+{
+  int ns = (int) self->series->len;
+  int n = (int) self->categories->len * ns;
+  int at;
+
+  if (n == 0)
+    return FALSE;
+  if (step == G_MININT)
+    {
+      at = -1;
+      step = 1;
+    }
+  else if (step == G_MAXINT)
+    {
+      at = n;
+      step = -1;
+    }
+  else if (self->focus_category < 0)
+    at = step > 0 ? -1 : n;
+  else
+    at = self->focus_category * ns + self->focus_series;
+
+  for (int i = at + step; i >= 0 && i < n; i += step)
+    {
+      if (item_drawn (self, i % ns, i / ns))
+        {
+          set_focus_item (self, i % ns, i / ns);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+move_binding_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  BbChart *self = BB_CHART (widget);
+
+  move_focus (self, g_variant_get_int32 (args));
+  /* Handled even at either end: the arrows do not leave the chart. */
+  return TRUE;
+}
+
+static gboolean
+activate_binding_cb (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  BbChart *self = BB_CHART (widget);
+
+  if (self->focus_category < 0 && !move_focus (self, 1))
+    return FALSE;
+  bb_chart_activate (self, self->focus_series, self->focus_category);
+  return TRUE;
+}
+
+static void
+focus_enter_cb (GtkEventControllerFocus *controller,
+                BbChart                 *self)
+{
+  if (self->focus_category < 0 ||
+      !item_drawn (self, self->focus_series, self->focus_category))
+    {
+      set_focus_item (self, -1, -1);
+      move_focus (self, 1);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+focus_leave_cb (GtkEventControllerFocus *controller,
+                BbChart                 *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 released_cb (GtkGestureClick *gesture,
              int              n_press,
@@ -933,8 +1125,11 @@ released_cb (GtkGestureClick *gesture,
 {
   guint series, category;
 
-  if (bb_chart_hit (self, x, y, &series, &category))
-    bb_chart_activate (self, category);
+  if (!bb_chart_hit (self, x, y, &series, &category))
+    return;
+  set_focus_item (self, series, category);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  bb_chart_activate (self, series, category);
 }
 
 static gboolean
@@ -947,7 +1142,12 @@ query_tooltip_cb (BbChart    *self,
   guint series, category;
   g_autofree char *text = NULL;
 
-  if (keyboard || !bb_chart_hit (self, x, y, &series, &category))
+  if (keyboard && self->focus_category >= 0)
+    {
+      series = self->focus_series;
+      category = self->focus_category;
+    }
+  else if (keyboard || !bb_chart_hit (self, x, y, &series, &category))
     return FALSE;
   text = bb_chart_describe (self, series, category);
   gtk_tooltip_set_text (tooltip, text);
@@ -969,15 +1169,24 @@ bb_chart_snapshot (GtkWidget   *widget,
   BbChart *self = BB_CHART (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  Palette pal;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
     return;
-  palette_from_widget (self, &pal, FALSE);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  render (self, cr, width, height, &pal, self->hits);
+  bb_chart_draw (self, cr, width, height);
   cairo_destroy (cr);
+}
+
+static void
+bb_chart_state_flags_changed (GtkWidget     *widget,
+                              GtkStateFlags  previous)
+{
+  GTK_WIDGET_CLASS (bb_chart_parent_class)->state_flags_changed (widget, previous);
+  /* The mark shows only while the focus is visible. */
+  if ((previous ^ gtk_widget_get_state_flags (widget)) &
+      (GTK_STATE_FLAG_FOCUS_VISIBLE | GTK_STATE_FLAG_FOCUSED))
+    gtk_widget_queue_draw (widget);
 }
 
 static void
@@ -1055,7 +1264,6 @@ bb_chart_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->series, g_ptr_array_unref);
-  g_clear_pointer (&self->ids, g_ptr_array_unref);
   g_clear_pointer (&self->hits, g_array_unref);
   g_clear_pointer (&self->texts, g_ptr_array_unref);
 
@@ -1073,6 +1281,7 @@ bb_chart_class_init (BbChartClass *klass)
   object_class->finalize = bb_chart_finalize;
   widget_class->snapshot = bb_chart_snapshot;
   widget_class->measure = bb_chart_measure;
+  widget_class->state_flags_changed = bb_chart_state_flags_changed;
 
   properties[PROP_KIND] =
     g_param_spec_int ("kind", NULL, NULL, BB_CHART_BAR, BB_CHART_LINE, BB_CHART_BAR,
@@ -1091,10 +1300,32 @@ bb_chart_class_init (BbChartClass *klass)
 
   /**
    * BbChart::activated:
-   * @index: the category (bar group, point column or slice) clicked
+   * @series: the series of the bar or point (0 for a slice)
+   * @category: the category (bar group, point column or slice)
+   *
+   * A bar, point or slice was clicked, or activated with Enter or Space.
    */
   signals[ACTIVATED] = g_signal_new ("activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT,
+                                     G_TYPE_UINT);
+
+  {
+    static const struct { guint keyval; int step; } moves[] = {
+      { GDK_KEY_Left, -1 }, { GDK_KEY_KP_Left, -1 }, { GDK_KEY_Up, -1 }, { GDK_KEY_KP_Up, -1 },
+      { GDK_KEY_Right, 1 }, { GDK_KEY_KP_Right, 1 }, { GDK_KEY_Down, 1 }, { GDK_KEY_KP_Down, 1 },
+      { GDK_KEY_Home, G_MININT }, { GDK_KEY_KP_Home, G_MININT },
+      { GDK_KEY_End, G_MAXINT }, { GDK_KEY_KP_End, G_MAXINT },
+    };
+    static const guint activates[] = {
+      GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter, GDK_KEY_space, GDK_KEY_KP_Space,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+      gtk_widget_class_add_binding (widget_class, moves[i].keyval, 0, move_binding_cb, "i",
+                                    moves[i].step);
+    for (guint i = 0; i < G_N_ELEMENTS (activates); i++)
+      gtk_widget_class_add_binding (widget_class, activates[i], 0, activate_binding_cb, NULL);
+  }
 
   gtk_widget_class_set_css_name (widget_class, "bbchart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -1104,21 +1335,29 @@ static void
 bb_chart_init (BbChart *self)
 {
   GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
   GtkGesture *click = gtk_gesture_click_new ();
 
   self->categories = g_ptr_array_new_with_free_func (g_free);
   self->series = g_ptr_array_new_with_free_func ((GDestroyNotify) series_free);
-  self->ids = g_ptr_array_new_with_free_func (ids_free);
   self->hits = g_array_new (FALSE, FALSE, sizeof (Hit));
   self->texts = g_ptr_array_new_with_free_func (g_free);
   self->hover_series = -1;
   self->hover_category = -1;
+  self->focus_series = -1;
+  self->focus_category = -1;
 
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
   g_signal_connect (click, "released", G_CALLBACK (released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (focus, "enter", G_CALLBACK (focus_enter_cb), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  update_description (self);
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
@@ -1221,7 +1460,7 @@ bb_chart_set_stacked (BbChart  *self,
 /**
  * bb_chart_clear:
  *
- * Forgets the categories, the series and the ids.
+ * Forgets the categories and the series.
  */
 void
 bb_chart_clear (BbChart *self)
@@ -1230,9 +1469,9 @@ bb_chart_clear (BbChart *self)
 
   g_ptr_array_set_size (self->categories, 0);
   g_ptr_array_set_size (self->series, 0);
-  g_ptr_array_set_size (self->ids, 0);
   g_array_set_size (self->hits, 0);
   self->hover_series = self->hover_category = -1;
+  set_focus_item (self, -1, -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1247,12 +1486,9 @@ bb_chart_set_categories (BbChart            *self,
   g_return_if_fail (BB_IS_CHART (self));
 
   g_ptr_array_set_size (self->categories, 0);
-  g_ptr_array_set_size (self->ids, 0);
   for (guint i = 0; labels != NULL && labels[i] != NULL; i++)
-    {
-      g_ptr_array_add (self->categories, g_strdup (labels[i]));
-      g_ptr_array_add (self->ids, NULL);
-    }
+    g_ptr_array_add (self->categories, g_strdup (labels[i]));
+  set_focus_item (self, -1, -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1281,45 +1517,6 @@ bb_chart_add_series (BbChart      *self,
   g_ptr_array_add (self->series, series);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return self->series->len - 1;
-}
-
-/**
- * bb_chart_set_ids:
- * @ids: (array length=n_ids): the ids (of cases, say) behind a category
- *
- * Remembers what a click on the category should list.
- */
-void
-bb_chart_set_ids (BbChart      *self,
-                  guint         category,
-                  const gint64 *ids,
-                  guint         n_ids)
-{
-  GArray *array;
-
-  g_return_if_fail (BB_IS_CHART (self));
-  g_return_if_fail (category < self->categories->len);
-
-  array = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
-  g_array_append_vals (array, ids, n_ids);
-  ids_free (g_ptr_array_index (self->ids, category));
-  g_ptr_array_index (self->ids, category) = array;
-}
-
-/**
- * bb_chart_get_ids:
- *
- * Returns: (nullable): the ids given for the category, or %NULL
- */
-const GArray *
-bb_chart_get_ids (BbChart *self,
-                  guint    category)
-{
-  g_return_val_if_fail (BB_IS_CHART (self), NULL);
-
-  if (category >= self->ids->len)
-    return NULL;
-  return g_ptr_array_index (self->ids, category);
 }
 
 guint
@@ -1472,17 +1669,68 @@ bb_chart_describe (BbChart *self,
 
 /**
  * bb_chart_activate:
+ * @series: the series of the bar or point (0 for a slice)
+ * @category: its category
  *
- * Emits #BbChart::activated for a category, as a click on it does.
+ * Emits #BbChart::activated, as a click on the bar does.
  */
 void
 bb_chart_activate (BbChart *self,
+                   guint    series,
                    guint    category)
 {
   g_return_if_fail (BB_IS_CHART (self));
+  g_return_if_fail (series < self->series->len);
   g_return_if_fail (category < self->categories->len);
 
-  g_signal_emit (self, signals[ACTIVATED], 0, category);
+  g_signal_emit (self, signals[ACTIVATED], 0, series, category);
+}
+
+/**
+ * bb_chart_get_focus_item:
+ * @series: (out) (optional): the series of the bar the keyboard marks
+ * @category: (out) (optional): its category
+ *
+ * Returns: whether a bar, point or slice is marked
+ */
+gboolean
+bb_chart_get_focus_item (BbChart *self,
+                         guint   *series,
+                         guint   *category)
+{
+  g_return_val_if_fail (BB_IS_CHART (self), FALSE);
+
+  if (self->focus_category < 0)
+    return FALSE;
+  if (series != NULL)
+    *series = self->focus_series;
+  if (category != NULL)
+    *category = self->focus_category;
+  return TRUE;
+}
+
+/**
+ * bb_chart_draw:
+ * @cr: where to draw, with (0, 0) the chart's top left
+ *
+ * Draws the chart as the widget does on screen (the theme's colours, no
+ * background, the keyboard's mark) and remembers where each bar went, for
+ * clicks and tooltips. The widget's snapshot calls this; so does the
+ * benchmark.
+ */
+void
+bb_chart_draw (BbChart *self,
+               cairo_t *cr,
+               int      width,
+               int      height)
+{
+  Palette pal;
+
+  g_return_if_fail (BB_IS_CHART (self));
+  g_return_if_fail (cr != NULL);
+
+  palette_from_widget (self, &pal, FALSE);
+  render (self, cr, width, height, &pal, self->hits);
 }
 
 /**

@@ -65,12 +65,6 @@ guint          bb_chart_add_series       (BbChart             *self,
                                           const char          *name,
                                           const double        *values,
                                           guint                n_values);
-void           bb_chart_set_ids          (BbChart             *self,
-                                          guint                category,
-                                          const gint64        *ids,
-                                          guint                n_ids);
-const GArray  *bb_chart_get_ids          (BbChart             *self,
-                                          guint                category);
 
 guint          bb_chart_get_n_categories (BbChart             *self);
 guint          bb_chart_get_n_series     (BbChart             *self);
@@ -90,8 +84,16 @@ char          *bb_chart_describe         (BbChart             *self,
                                           guint                series,
                                           guint                category);
 void           bb_chart_activate         (BbChart             *self,
+                                          guint                series,
                                           guint                category);
+gboolean       bb_chart_get_focus_item   (BbChart             *self,
+                                          guint               *series,
+                                          guint               *category);
 
+void           bb_chart_draw             (BbChart             *self,
+                                          cairo_t             *cr,
+                                          int                  width,
+                                          int                  height);
 void           bb_chart_render           (BbChart             *self,
                                           cairo_t             *cr,
                                           int                  width,

@@ -11,9 +11,10 @@
  * (XLSX, PDF or CSV) in a thread, with a progress bar and Cancel.
  *
  * The statistics are computed by bb_stats_compute_async(), off the main
- * loop. The statistics rows carry no case ids, so a click on a bar or slice
- * shows its exact figure and emits BbChartsPage::row-activated with the
- * table and the row's key for whoever can list those cases.
+ * loop. A click on a bar, point or slice (or Enter on the one the keyboard
+ * marks) opens a BbChartCasesWindow listing what it counts — the same
+ * table, row, part and period, through bb_stats_cases_list() — and emits
+ * BbChartsPage::row-activated with the table and the row's key.
  */
 
 #define G_LOG_DOMAIN "bb-charts-page"
@@ -23,6 +24,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "bb-chart-cases-window.h"
 #include "bb-charts-page.h"
 #include "bb-clock.h"
 #include "bb-complaint-repo.h"
@@ -544,8 +546,28 @@ chart_at (BbChartsPage *self,
   return g_ptr_array_index (self->charts, index);
 }
 
+/* Which part of the row a series of the chart shows (-1: the row's own
+ * figure), for bb_stats_cases_list(). */
+static int
+spec_part (const ChartSpec *spec,
+           guint            series)
+{
+  switch (spec->mode)
+    {
+    case MODE_PARTS:
+      return (int) series;
+    case MODE_PART:
+      return spec->part;
+    case MODE_COUNT:
+    case MODE_VALUE:
+    default:
+      return -1;
+    }
+}
+
 static void
 chart_activated_cb (BbChart      *chart,
+                    guint         series,
                     guint         category,
                     BbChartsPage *self)
 {
@@ -553,17 +575,35 @@ chart_activated_cb (BbChart      *chart,
   const ChartSpec *spec = &chart_specs[index];
   const BbStatsTable *table;
   const BbStatsRow *row;
-  g_autofree char *text = NULL;
+  g_autofree char *bucket = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *title = NULL;
+  BbChartCasesWindow *window;
 
-  if (self->stats == NULL)
+  if (self->stats == NULL || self->database == NULL || !can_see (self))
     return;
   table = bb_stats_get_table (self->stats, spec->table);
   if (table == NULL || category >= table->rows->len)
     return;
   row = g_ptr_array_index (table->rows, category);
-  text = bb_chart_describe (chart, 0, category);
-  g_strdelimit (text, "\n", ' ');
-  show_toast (self, text);
+
+  /* The chart · the bar (and its series, when there are several) · the
+   * period, e.g. “满意度 · 不满意 · 2026-03-01 至 2026-03-31”. */
+  if (spec->mode == MODE_PARTS)
+    /* Translators: a bar of a chart with several series: category, series */
+    bucket = g_strdup_printf (_("%s, %s"), bb_chart_get_category (chart, category),
+                              part_name (spec->table, (int) series));
+  else
+    bucket = g_strdup (bb_chart_get_category (chart, category));
+  /* Translators: a period: first day to last day */
+  period = g_strdup_printf (_("%s to %s"), self->stats->from, self->stats->to);
+  /* Translators: the title of a chart's list: chart · bar · period */
+  title = g_strdup_printf (_("%s · %s · %s"), _(spec->title), bucket, period);
+
+  window = bb_chart_cases_window_new (parent_window (self), self->database, self->actor,
+                                      spec->table, row->key, spec_part (spec, series),
+                                      self->stats->from, self->stats->to, title);
+  gtk_window_present (GTK_WINDOW (window));
   g_signal_emit (self, signals[ROW_ACTIVATED], 0, (int) spec->table, row->key);
 }
 
@@ -1211,6 +1251,31 @@ bb_charts_page_get_stats (BbChartsPage *self)
 {
   g_return_val_if_fail (BB_IS_CHARTS_PAGE (self), NULL);
   return self->stats;
+}
+
+/**
+ * bb_charts_page_show_stats:
+ * @stats: statistics computed elsewhere
+ *
+ * Shows @stats (a copy) as if the page had computed them: the headline
+ * figures and every chart. For the benchmark, which charts data of a size
+ * no test database has.
+ */
+void
+bb_charts_page_show_stats (BbChartsPage  *self,
+                           const BbStats *stats)
+{
+  g_return_if_fail (BB_IS_CHARTS_PAGE (self));
+  g_return_if_fail (stats != NULL);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  set_loading (self, FALSE);
+  g_clear_pointer (&self->stats, bb_stats_free);
+  self->stats = bb_stats_copy (stats);
+  self->stale = FALSE;
+  show_stats (self);
+  update_actions (self);
 }
 
 guint

@@ -33,6 +33,8 @@ void           bb_charts_page_set_range     (BbChartsPage  *self,
                                              const char    *to);
 void           bb_charts_page_reload        (BbChartsPage  *self);
 const BbStats *bb_charts_page_get_stats     (BbChartsPage  *self);
+void           bb_charts_page_show_stats    (BbChartsPage  *self,
+                                             const BbStats *stats);
 guint          bb_charts_page_get_n_charts  (BbChartsPage  *self);
 BbChart       *bb_charts_page_get_chart     (BbChartsPage  *self,
                                              guint          index);

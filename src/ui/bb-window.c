@@ -389,6 +389,21 @@ show_page_action (GtkWidget  *widget,
     adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
+/* A complaint listed elsewhere (a chart's list): the complaints page, with
+ * it selected. */
+static void
+open_complaint_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BbWindow *self = BB_WINDOW (widget);
+
+  if (!adw_view_stack_page_get_visible (self->complaints_stack_page))
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "complaints");
+  bb_complaints_page_select (self->complaints_page, g_variant_get_string (parameter, NULL));
+}
+
 static void
 reopen_database_action (GtkWidget  *widget,
                         const char *action_name,
@@ -470,6 +485,8 @@ bb_window_class_init (BbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, signed_in_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.open-complaint", "s",
+                                   open_complaint_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.new-consultation", NULL,
