@@ -880,7 +880,8 @@ bb_holidays_page_init (BbHolidaysPage *self)
   self->import = bb_csv_import_new (bb_holiday_repo_import_csv, self->progress_revealer,
                                     self->progress_label, self->progress_bar);
   build_legend (self);
-  build_year (self);
+  /* The year's 365 days are built when its holidays arrive, not with the
+   * window: most people never open this page. */
   update_actions (self);
 }
 
