@@ -1051,6 +1051,47 @@ page_params (BbDatabase   *db,
   return params;
 }
 
+/* Setting a holder validates the value and emits signals on the holder
+ * and its set; the page statements keep their parameters from page to
+ * page, and mostly the values too (a filter's, the first page's keyset,
+ * the limit), so only values that changed are set. */
+static void
+bind_string (GdaSet     *params,
+             const char *name,
+             const char *value)
+{
+  const GValue *current = gda_holder_get_value (gda_set_get_holder (params, name));
+
+  if (current != NULL && value != NULL && G_VALUE_HOLDS_STRING (current) &&
+      g_strcmp0 (g_value_get_string (current), value) == 0)
+    return;
+  bb_params_set_string (params, name, value);
+}
+
+static void
+bind_int64 (GdaSet     *params,
+            const char *name,
+            gint64      value)
+{
+  const GValue *current = gda_holder_get_value (gda_set_get_holder (params, name));
+
+  if (current != NULL && G_VALUE_HOLDS_INT64 (current) && g_value_get_int64 (current) == value)
+    return;
+  bb_params_set_int64 (params, name, value);
+}
+
+static void
+bind_int (GdaSet     *params,
+          const char *name,
+          int         value)
+{
+  const GValue *current = gda_holder_get_value (gda_set_get_holder (params, name));
+
+  if (current != NULL && G_VALUE_HOLDS_INT (current) && g_value_get_int (current) == value)
+    return;
+  bb_params_set_int (params, name, value);
+}
+
 static void
 bind_filter (GdaSet     *params,
              const Plan *plan)
@@ -1060,26 +1101,26 @@ bind_filter (GdaSet     *params,
       char name[16];
 
       g_snprintf (name, sizeof name, "state%u", i);
-      bb_params_set_string (params, name, plan->states[i]);
+      bind_string (params, name, plan->states[i]);
     }
   if (plan->shape.kind)
-    bb_params_set_string (params, "kind", plan->kind);
+    bind_string (params, "kind", plan->kind);
   if (plan->shape.staff)
-    bb_params_set_int64 (params, "staff", plan->staff);
+    bind_int64 (params, "staff", plan->staff);
   if (plan->shape.category)
-    bb_params_set_string (params, "category", plan->category);
+    bind_string (params, "category", plan->category);
   if (plan->shape.due == DUE_SOON || plan->shape.due == DUE_OVERDUE || plan->shape.rectification)
-    bb_params_set_string (params, "today", plan->today);
+    bind_string (params, "today", plan->today);
   if (plan->shape.due == DUE_SOON || plan->shape.due == DUE_EITHER)
-    bb_params_set_string (params, "soon", plan->soon);
+    bind_string (params, "soon", plan->soon);
   if (plan->shape.completed_since)
-    bb_params_set_int64 (params, "completed_since", plan->completed_since);
+    bind_int64 (params, "completed_since", plan->completed_since);
   if (plan->shape.completed_before)
-    bb_params_set_int64 (params, "completed_before", plan->completed_before);
+    bind_int64 (params, "completed_before", plan->completed_before);
   if (plan->shape.search != SEARCH_NONE)
-    bb_params_set_string (params, "search", plan->search_value);
+    bind_string (params, "search", plan->search_value);
   if (plan->shape.search == SEARCH_SHORT || plan->shape.search == SEARCH_SHORT_DENSE)
-    bb_params_set_string (params, "needle", plan->needle);
+    bind_string (params, "needle", plan->needle);
 }
 
 static void
@@ -1092,21 +1133,21 @@ bind_keyset (GdaSet             *params,
   switch (sort)
     {
     case BB_CASE_SORT_NEWEST:
-      bb_params_set_int64 (params, "after_id", after != NULL ? after->id : G_MAXINT64);
+      bind_int64 (params, "after_id", after != NULL ? after->id : G_MAXINT64);
       break;
     case BB_CASE_SORT_NUMBER:
-      bb_params_set_string (params, "after_key", after != NULL ? after->key : "");
+      bind_string (params, "after_key", after != NULL ? after->key : "");
       break;
     case BB_CASE_SORT_DEADLINE:
       if (phase == PHASE_KEYED)
-        bb_params_set_string (params, "after_key",
+        bind_string (params, "after_key",
                               after != NULL && after->key != NULL ? after->key : "");
-      bb_params_set_int64 (params, "after_id", after != NULL ? after->id : 0);
+      bind_int64 (params, "after_id", after != NULL ? after->id : 0);
       break;
     case BB_CASE_SORT_QUEUE:
-      bb_params_set_int (params, "after_priority", after != NULL ? after->priority : G_MAXINT);
-      bb_params_set_int64 (params, "after_applied", after != NULL ? after->applied_at : 0);
-      bb_params_set_int64 (params, "after_id", after != NULL ? after->id : 0);
+      bind_int (params, "after_priority", after != NULL ? after->priority : G_MAXINT);
+      bind_int64 (params, "after_applied", after != NULL ? after->applied_at : 0);
+      bind_int64 (params, "after_id", after != NULL ? after->id : 0);
       break;
     default:
       g_assert_not_reached ();
@@ -1236,11 +1277,9 @@ mask_id (const char *value)
 }
 
 static BbCaseSummary *
-summary_from_row (GdaDataModel  *model,
-                  int            row,
-                  GError       **error)
+summary_from_row (const char  *json,
+                  GError     **error)
 {
-  g_autofree char *json = bb_model_dup_string (model, 0, row);
   char *texts[N_COLUMNS] = { NULL };
   gint64 numbers[N_COLUMNS] = { 0 };
   BbCaseSummary *summary;
@@ -1302,6 +1341,38 @@ summary_from_row (GdaDataModel  *model,
   for (guint i = 0; i < N_COLUMNS; i++)
     g_free (texts[i]);
   return summary;
+}
+
+/* Runs a page statement and adds its rows to @rows. Call with the
+ * database locked. */
+static gboolean
+read_summaries (BbDatabase    *db,
+                GdaStatement  *statement,
+                GdaSet        *params,
+                GPtrArray     *rows,
+                GError       **error)
+{
+  g_autoptr(GdaDataModel) model = NULL;
+  int n_rows;
+
+  model = bb_database_select (db, statement, params, summary_types, error);
+  if (model == NULL)
+    return FALSE;
+
+  n_rows = gda_data_model_get_n_rows (model);
+  for (int row = 0; row < n_rows; row++)
+    {
+      /* The model's own text, not a copy: it lives as long as the model. */
+      const GValue *value = gda_data_model_get_value_at (model, 0, row, NULL);
+      BbCaseSummary *summary;
+
+      summary = summary_from_row (value != NULL && G_VALUE_HOLDS_STRING (value)
+                                  ? g_value_get_string (value) : NULL, error);
+      if (summary == NULL)
+        return FALSE;
+      g_ptr_array_add (rows, summary);
+    }
+  return TRUE;
 }
 
 static BbCaseCursor *
@@ -1391,30 +1462,20 @@ bb_case_query_page (BbDatabase          *db,
     {
       GdaStatement *statement;
       GdaSet *params;
-      g_autoptr(GdaDataModel) model = NULL;
-      int n_rows;
+      gboolean ok;
 
-      /* The parameters are bound and used under the database's lock. */
+      /* The parameters are bound and used, the rows read, under the
+       * database's lock. */
       bb_database_lock (db);
       statement = bb_database_prepare (db, compose_sql (&plan.shape, STMT_PAGE, sort, phase));
       params = page_params (db, statement);
       bind_filter (params, &plan);
       bind_keyset (params, sort, phase, keyset);
-      bb_params_set_int (params, "limit", (int) (limit + 1 - rows->len));
-      model = bb_database_select (db, statement, params, summary_types, error);
+      bind_int (params, "limit", (int) (limit + 1 - rows->len));
+      ok = read_summaries (db, statement, params, rows, error);
       bb_database_unlock (db);
-      if (model == NULL)
+      if (!ok)
         return NULL;
-
-      n_rows = gda_data_model_get_n_rows (model);
-      for (int row = 0; row < n_rows; row++)
-        {
-          BbCaseSummary *summary = summary_from_row (model, row, error);
-
-          if (summary == NULL)
-            return NULL;
-          g_ptr_array_add (rows, summary);
-        }
 
       if (rows->len > limit || sort != BB_CASE_SORT_DEADLINE || phase == PHASE_UNDATED)
         break;
