@@ -18,6 +18,7 @@
 #include "bb-case-search.h"
 #include "bb-catalogue-repo.h"
 #include "bb-client-repo.h"
+#include "bb-database-private.h"
 #include "bb-error.h"
 #include "bb-staff-repo.h"
 #include "bb-test-util.h"
@@ -40,6 +41,8 @@ typedef struct
   char        *deadline;
   int          priority;
   gint64       applied_at;
+  gint64       completed_at;
+  gboolean     rectification_overdue;  /* as of TODAY, set by the test */
 } Known;
 
 typedef struct
@@ -222,6 +225,7 @@ remember (Fixture      *f,
   known->deadline = g_strdup (kase->deadline);
   known->priority = kase->priority;
   known->applied_at = kase->applied_at;
+  known->completed_at = kase->completed_at;
   return known;
 }
 
@@ -414,6 +418,17 @@ passes (const Known        *k,
   if (filter->responsible_id != 0 && k->responsible_id != filter->responsible_id)
     return FALSE;
   if (filter->category != NULL && g_strcmp0 (filter->category, k->category) != 0)
+    return FALSE;
+  if ((filter->completed_since != 0 || filter->completed_before != 0) &&
+      (k->completed_at == 0 ||
+       (k->state != BB_STATE_COMPLETED && k->state != BB_STATE_DELIVERED &&
+        k->state != BB_STATE_CONFIRMED && k->state != BB_STATE_ARCHIVED)))
+    return FALSE;
+  if (filter->completed_since != 0 && k->completed_at < filter->completed_since)
+    return FALSE;
+  if (filter->completed_before != 0 && k->completed_at >= filter->completed_before)
+    return FALSE;
+  if (filter->rectification_overdue && !k->rectification_overdue)
     return FALSE;
   if (filter->due_soon && filter->overdue)
     return is_due_soon (k) || is_overdue (k);
@@ -669,6 +684,282 @@ test_counters (Fixture       *f,
   g_assert_cmpint (g_array_index (months, BbCaseMonthCount, 0).count, ==, 1);
   g_assert_cmpstr (g_array_index (months, BbCaseMonthCount, 1).month, ==, "2026-03");
   g_assert_cmpint (g_array_index (months, BbCaseMonthCount, 1).count, ==, 12);
+}
+
+/* Completion bounds and overdue rectifications */
+
+static const char SQL_RECTIFICATION[] =
+  "SELECT id, evaluation_id, deadline FROM rectification WHERE case_id = ##id::gint64";
+static const char SQL_RECTIFICATION_STATE[] =
+  "UPDATE rectification SET state = ##state::string WHERE case_id = ##id::gint64";
+static const char SQL_RECTIFICATION_COPY[] =
+  "INSERT INTO rectification (evaluation_id, case_id, state, deadline, created_at) "
+  "SELECT evaluation_id, case_id, state, deadline, created_at FROM rectification "
+  "WHERE case_id = ##id::gint64";
+
+static void
+run_sql (Fixture    *f,
+         const char *sql,
+         gint64      case_id,
+         const char *state)
+{
+  g_autoptr(GError) error = NULL;
+  GdaStatement *statement = bb_database_prepare (f->db, sql);
+  g_autoptr(GdaSet) params = bb_database_new_params (f->db, statement);
+
+  bb_params_set_int64 (params, "id", case_id);
+  if (state != NULL)
+    bb_params_set_string (params, "state", state);
+  g_assert_cmpint (bb_database_execute (f->db, statement, params, &error), >=, 1);
+  g_assert_no_error (error);
+}
+
+/* A 帮办 case completed on @completed and handed over, then (unless
+ * @evaluated is NULL) given a poor evaluation on @evaluated, which opens a
+ * rectification; its rectification state is then set to @state. Returns
+ * the rectification's deadline. */
+static char *
+rated_case (Fixture    *f,
+            const char *completed,
+            const char *evaluated,
+            const char *state)
+{
+  g_autofree char *morning = g_strdup_printf ("%sT09:00:00", completed);
+  g_autofree char *later = g_strdup_printf ("%sT09:10:00", completed);
+  g_autofree char *done = g_strdup_printf ("%sT11:00:00", completed);
+  g_autofree char *handed = g_strdup_printf ("%sT11:30:00", completed);
+  g_autofree char *evaluated_at = NULL;
+  BbCase *kase = create (f, morning, BB_CASE_ASSIST, C_LI);
+  BbCaseAction *action;
+  Known *known;
+  char *deadline;
+
+  kase = text_action (f, later, f->staff1, kase, BB_ACTION_APPLY, NULL, C_LI);
+  action = bb_case_action_new (BB_ACTION_ROUTE);
+  action->area = g_strdup ("self-service");
+  kase = act (f, later, f->staff1, kase, action, C_LI);
+  action = bb_case_action_new (BB_ACTION_MATERIALS);
+  action->present = g_strsplit ("申请书,居民身份证", ",", -1);
+  kase = act (f, later, f->staff1, kase, action, C_LI);
+  kase = complete (f, done, f->staff1, kase, C_LI);
+  action = bb_case_action_new (BB_ACTION_HANDOVER);
+  action->items = g_strdup ("受理回执");
+  kase = act (f, handed, f->staff1, kase, action, C_LI);
+  g_assert_cmpint (kase->completed_at, >, 0);
+
+  if (evaluated == NULL)
+    {
+      bb_case_free (kase);
+      return NULL;
+    }
+
+  evaluated_at = g_strdup_printf ("%sT15:00:00", evaluated);
+  action = bb_case_action_new (BB_ACTION_EVALUATE);
+  action->level = 2;
+  action->channel = g_strdup ("device");
+  action->integrity_ok = TRUE;
+  action->comment = g_strdup ("等候时间太长");
+  kase = act (f, evaluated_at, f->staff1, kase, action, C_LI);
+
+  {
+    g_autoptr(GError) error = NULL;
+    GdaStatement *statement = bb_database_prepare (f->db, SQL_RECTIFICATION);
+    g_autoptr(GdaSet) params = bb_database_new_params (f->db, statement);
+    g_autoptr(GdaDataModel) model = NULL;
+
+    bb_params_set_int64 (params, "id", kase->id);
+    model = bb_database_select (f->db, statement, params, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (gda_data_model_get_n_rows (model), ==, 1);
+    deadline = bb_model_dup_string (model, 2, 0);
+  }
+  if (g_strcmp0 (state, "open") != 0)
+    run_sql (f, SQL_RECTIFICATION_STATE, kase->id, state);
+
+  known = remember (f, kase, C_LI);
+  known->rectification_overdue = strcmp (state, "closed") != 0 &&
+                                 strcmp (deadline, "2026-03-18") < 0;
+  bb_case_free (kase);
+  return deadline;
+}
+
+/* make_cases() and: completed in March A, B, C (3rd), H (2nd), D (17th);
+ * in February E and F. Overdue rectifications as of TODAY: A (two of them),
+ * B (measures under way), E, F, H; C's is closed and D's is not due yet. */
+static gint64
+make_rated_cases (Fixture *f,
+                  gint64  *a_id)
+{
+  g_autofree char *a = rated_case (f, "2026-03-03", "2026-03-04", "open");
+  g_autofree char *b = NULL, *c = NULL, *d = NULL, *e = NULL, *f2 = NULL, *h = NULL;
+  Known *last;
+
+  *a_id = ((Known *) g_ptr_array_index (f->known, f->known->len - 1))->id;
+  run_sql (f, SQL_RECTIFICATION_COPY, *a_id, NULL);
+  b = rated_case (f, "2026-03-03", "2026-03-04", "measures");
+  c = rated_case (f, "2026-03-03", "2026-03-04", "closed");
+  d = rated_case (f, "2026-03-17", "2026-03-17", "open");
+  last = g_ptr_array_index (f->known, f->known->len - 1);
+  e = rated_case (f, "2026-02-24", "2026-02-25", "open");
+  f2 = rated_case (f, "2026-02-24", "2026-02-25", "measures");
+  h = rated_case (f, "2026-03-02", "2026-03-02", "open");
+  /* Completed, never evaluated. */
+  g_assert_null (rated_case (f, "2026-03-16", NULL, NULL));
+
+  g_assert_cmpstr (a, <, "2026-03-18");
+  g_assert_cmpstr (d, >=, "2026-03-18");
+  g_assert_cmpstr (e, <, "2026-03-18");
+  g_assert_false (last->rectification_overdue);
+  set_now (TODAY);
+  return last->id;
+}
+
+static guint
+count_known (Fixture            *f,
+             const BbCaseFilter *filter)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < f->known->len; i++)
+    n += passes (g_ptr_array_index (f->known, i), filter);
+  return n;
+}
+
+static void
+test_completed_filter (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(BbCaseFilter) filter = bb_case_filter_new ();
+  g_autoptr(GError) error = NULL;
+  BbCaseCounters counters;
+  gint64 a_id;
+
+  make_cases (f);
+  make_rated_cases (f, &a_id);
+
+  /* The tile's count and the tile's list agree: make_cases() completed 2
+   * cases this month, make_rated_cases() 6 more. */
+  g_assert_true (bb_case_query_counters (f->db, &counters, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (counters.completed_this_month, ==, 8);
+  bb_case_filter_set_completed_this_month (filter);
+  g_assert_cmpint (count_known (f, filter), ==, 8);
+  check_filter (f, filter, 8);
+
+  /* With other filters, and open-ended bounds. */
+  filter->kind = BB_CASE_ASSIST;
+  check_filter (f, filter, 6);
+  filter->kind = BB_CASE_KIND_ANY;
+  g_assert_true (bb_case_filter_set_completed_days (filter, "2026-02-01", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (filter->completed_before, ==, 0);
+  check_filter (f, filter, 11);
+  g_assert_true (bb_case_filter_set_completed_days (filter, NULL, "2026-03-01", &error));
+  g_assert_cmpint (filter->completed_since, ==, 0);
+  check_filter (f, filter, 3);
+  /* Days start at midnight in the time zone of record: the case completed
+   * at 15:00 on 5 March is in [5th, 6th), not in [6th, …). */
+  g_assert_true (bb_case_filter_set_completed_days (filter, "2026-03-05", "2026-03-06", &error));
+  check_filter (f, filter, 1);
+  g_assert_true (bb_case_filter_set_completed_days (filter, "2026-03-06", "2026-03-06", &error));
+  check_filter (f, filter, 0);
+  g_assert_no_error (error);
+
+  /* A bad day names the field and leaves the filter alone. */
+  g_assert_false (bb_case_filter_set_completed_days (filter, "2026-3-1", NULL, &error));
+  g_assert_error (error, BB_ERROR, BB_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Completed since"));
+  g_clear_error (&error);
+  g_assert_false (bb_case_filter_set_completed_days (filter, NULL, "2026-02-30", &error));
+  g_assert_error (error, BB_ERROR, BB_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Completed before"));
+  g_clear_error (&error);
+  check_filter (f, filter, 0);
+
+  /* Filters differ by their bounds. */
+  {
+    g_autoptr(BbCaseFilter) other = bb_case_filter_copy (filter);
+
+    g_assert_true (bb_case_filter_equal (filter, other));
+    other->completed_before++;
+    g_assert_false (bb_case_filter_equal (filter, other));
+  }
+
+  /* Next month, this month's completions are last month's. */
+  set_now ("2026-04-02T10:00:00");
+  g_assert_true (bb_case_query_counters (f->db, &counters, &error));
+  g_assert_cmpint (counters.completed_this_month, ==, 0);
+  bb_case_filter_set_completed_this_month (filter);
+  g_assert_cmpint (bb_case_query_count (f->db, filter, &error), ==, 0);
+  g_assert_no_error (error);
+  set_now (TODAY);
+}
+
+static void
+test_rectification_filter (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(BbCaseFilter) filter = bb_case_filter_new ();
+  g_autoptr(GError) error = NULL;
+  BbCaseCounters counters;
+  gint64 a_id, d_id;
+
+  make_cases (f);
+  d_id = make_rated_cases (f, &a_id);
+
+  /* Five cases, one of them with two overdue rectifications. */
+  g_assert_true (bb_case_query_counters (f->db, &counters, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (counters.rectification_overdue, ==, 5);
+  filter->rectification_overdue = TRUE;
+  g_assert_cmpint (count_known (f, filter), ==, 5);
+  check_filter (f, filter, 5);
+
+  /* Combined with the completion bounds and a search. */
+  bb_case_filter_set_completed_this_month (filter);
+  check_filter (f, filter, 3);
+  filter->completed_since = filter->completed_before = 0;
+  filter->states = BB_CASE_STATE_BIT (BB_STATE_DELIVERED);
+  check_filter (f, filter, 5);
+  filter->kind = BB_CASE_PROXY;
+  check_filter (f, filter, 0);
+  filter->kind = BB_CASE_KIND_ANY;
+  filter->states = 0;
+  filter->search = g_strdup ("李");
+  {
+    g_autoptr(GArray) got = read_all (f, filter, BB_CASE_SORT_NEWEST, 2);
+
+    g_assert_cmpuint (got->len, ==, 5);
+  }
+  g_clear_pointer (&filter->search, g_free);
+
+  /* Closing one leaves four; D's deadline passing adds it. */
+  run_sql (f, SQL_RECTIFICATION_STATE, a_id, "closed");
+  for (guint i = 0; i < f->known->len; i++)
+    {
+      Known *k = g_ptr_array_index (f->known, i);
+
+      if (k->id == a_id)
+        k->rectification_overdue = FALSE;
+    }
+  g_assert_true (bb_case_query_counters (f->db, &counters, &error));
+  g_assert_cmpint (counters.rectification_overdue, ==, 4);
+  check_filter (f, filter, 4);
+
+  set_now ("2026-04-01T10:00:00");
+  for (guint i = 0; i < f->known->len; i++)
+    {
+      Known *k = g_ptr_array_index (f->known, i);
+
+      if (k->id == d_id)
+        k->rectification_overdue = TRUE;
+    }
+  g_assert_true (bb_case_query_counters (f->db, &counters, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (counters.rectification_overdue, ==, 5);
+  g_assert_cmpint (bb_case_query_count (f->db, filter, &error), ==, 5);
+  g_assert_no_error (error);
+  set_now (TODAY);
 }
 
 static void
@@ -1016,6 +1307,8 @@ main (int    argc,
   ADD ("sorts-and-pages", test_sorts_and_pages);
   ADD ("filters", test_filters);
   ADD ("counters", test_counters);
+  ADD ("completed-filter", test_completed_filter);
+  ADD ("rectification-filter", test_rectification_filter);
   ADD ("pages-while-inserting", test_pages_while_inserting);
   ADD ("seek", test_seek);
   ADD ("search", test_search);

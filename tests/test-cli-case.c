@@ -380,6 +380,44 @@ test_proxy_flow (Fixture       *f,
 
   g_assert_cmpstr (member_string (shown, "state"), ==, "archived");
   g_assert_cmpstr (member_string (shown, "archive_number"), ==, number);
+
+  /* case list by completion day; the evaluation was good: no
+   * rectification. */
+  {
+    g_auto(Run) today = cli (f, "L001", "case", "list", "--completed-since", "2026-03-02",
+                             "--json", NULL);
+    g_auto(Run) range = cli (f, "L001", "case", "list", "--completed-since", "2026-03-01",
+                             "--completed-before", "2026-03-03", "--json", NULL);
+    g_auto(Run) later = cli (f, "L001", "case", "list", "--completed-since", "2026-03-03",
+                             "--json", NULL);
+    g_auto(Run) earlier = cli (f, "L001", "case", "list", "--completed-before", "2026-03-02",
+                               "--json", NULL);
+    g_auto(Run) bad_day = cli (f, "L001", "case", "list", "--completed-since", "2026-3-1", NULL);
+    g_auto(Run) rectification = cli (f, "L001", "case", "list", "--rectification-overdue",
+                                     "--json", NULL);
+    Run *found[] = { &today, &range };
+    Run *empty[] = { &later, &earlier, &rectification };
+
+    for (guint i = 0; i < G_N_ELEMENTS (found); i++)
+      {
+        g_autoptr(JsonNode) node = json_from_string (found[i]->out, NULL);
+        JsonArray *rows;
+
+        expect_status (found[i], 0);
+        g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+        rows = json_node_get_array (node);
+        g_assert_cmpuint (json_array_get_length (rows), ==, 1);
+        g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 0),
+                                                        "number"), ==, number);
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (empty); i++)
+      {
+        expect_status (empty[i], 0);
+        g_assert_cmpstr (g_strstrip (empty[i]->out), ==, "[]");
+      }
+    expect_status (&bad_day, 1);
+    g_assert_nonnull (strstr (bad_day.err, "Completed since: "));
+  }
   history = json_object_get_array_member (shown, "history");
   /* create analyse accept request-supplement log suspend resume complete
    * handover confirm evaluate follow-up archive */

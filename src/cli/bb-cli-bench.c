@@ -133,6 +133,7 @@ typedef struct
   char         *case_number;
   gint64        case_id;
   gint64        tz_offset;
+  guint         name_width;
   GError       *error;
 } Bench;
 
@@ -392,16 +393,86 @@ median_ms (Bench     *bench,
   return times[bench->runs / 2];
 }
 
-static void
-print_row (const char *name,
-           double      ms,
-           double      raw_ms,
-           const char *target)
-{
-  g_autofree char *raw_text = raw_ms >= 0 ? g_strdup_printf ("%10.3f ms", raw_ms) : g_strdup ("         -   ");
-  g_autofree char *ratio = raw_ms > 0 ? g_strdup_printf ("%6.2f×", ms / raw_ms) : g_strdup ("     -");
+/* Table output */
 
-  g_print ("%-36s %10.3f ms %s %s   %s\n", name, ms, raw_text, ratio, target);
+/* How many columns @text takes on a terminal: wide (CJK) characters two,
+ * combining marks none. printf pads by bytes, which for UTF-8 is neither. */
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+/* Appends @text to @line, padded with spaces to @width columns: on the
+ * right (left-aligned) or on the left (right-aligned). */
+static void
+append_cell (GString    *line,
+             const char *text,
+             guint       width,
+             gboolean    right_aligned)
+{
+  guint used = display_width (text);
+  guint pad = used < width ? width - used : 0;
+
+  if (right_aligned)
+    for (guint i = 0; i < pad; i++)
+      g_string_append_c (line, ' ');
+  g_string_append (line, text);
+  if (!right_aligned)
+    for (guint i = 0; i < pad; i++)
+      g_string_append_c (line, ' ');
+}
+
+#define TIME_WIDTH  13
+#define RATIO_WIDTH 7
+
+static void
+print_line (const Bench *bench,
+            const char  *name,
+            const char  *libgda,
+            const char  *raw,
+            const char  *ratio,
+            const char  *target)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  append_cell (line, name, bench->name_width, FALSE);
+  g_string_append_c (line, ' ');
+  append_cell (line, libgda, TIME_WIDTH, TRUE);
+  g_string_append_c (line, ' ');
+  append_cell (line, raw, TIME_WIDTH, TRUE);
+  g_string_append_c (line, ' ');
+  append_cell (line, ratio, RATIO_WIDTH, TRUE);
+  g_string_append (line, "   ");
+  g_string_append (line, target);
+  /* No trailing spaces after an empty target. */
+  while (line->len > 0 && line->str[line->len - 1] == ' ')
+    g_string_truncate (line, line->len - 1);
+  g_print ("%s\n", line->str);
+}
+
+static void
+print_row (const Bench *bench,
+           const char  *name,
+           double       ms,
+           double       raw_ms,
+           const char  *target)
+{
+  g_autofree char *gda_text = g_strdup_printf ("%.3f ms", ms);
+  g_autofree char *raw_text = raw_ms >= 0 ? g_strdup_printf ("%.3f ms", raw_ms) : g_strdup ("-");
+  g_autofree char *ratio = raw_ms > 0 ? g_strdup_printf ("%.2f×", ms / raw_ms) : g_strdup ("-");
+
+  print_line (bench, name, gda_text, raw_text, ratio, target);
 }
 
 static gboolean
@@ -422,7 +493,7 @@ time_operation (Bench      *bench,
       if (raw_ms < 0)
         return FALSE;
     }
-  print_row (name, ms, raw_ms, target);
+  print_row (bench, name, ms, raw_ms, target);
   return TRUE;
 }
 
@@ -599,8 +670,6 @@ seeded:
   if (!choose_queries (&bench))
     goto out;
 
-  g_print ("%-36s %13s %13s %7s   %s\n", _("operation (median)"), "libgda", "SQLite C API",
-           _("ratio"), _("target"));
   {
     g_autofree char *short_name = g_strdup_printf (_("search, 2 characters “%s”"),
                                                    bench.short_search->search);
@@ -608,6 +677,16 @@ seeded:
                                              bench.name_search->search);
     g_autofree char *matter = g_strdup_printf (_("search, 3 characters “%s”"),
                                                bench.matter_search->search);
+    const char * const labels[] = {
+      _("operation (median)"), _("open"), _("first page (100 rows)"),
+      _("filtered page (proxy, handling, by deadline)"), short_name, name, matter,
+      _("statistics (by state, by month)"), _("one case with its history"),
+    };
+
+    /* The name column fits the widest label, in display columns. */
+    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+      bench.name_width = MAX (bench.name_width, display_width (labels[i]));
+    print_line (&bench, labels[0], "libgda", "SQLite C API", _("ratio"), _("target"));
 
     ok = time_operation (&bench, _("open"), gda_open, raw_open, "") &&
          time_operation (&bench, _("first page (100 rows)"), gda_first_page, raw_first_page,

@@ -293,8 +293,11 @@ bb_cli_case_list (BbCliGlobals  *globals,
   g_autofree char *search = NULL;
   g_autofree char *sort_text = NULL;
   g_autofree char *limit_text = NULL;
+  g_autofree char *completed_since = NULL;
+  g_autofree char *completed_before = NULL;
   gboolean due_soon = FALSE;
   gboolean overdue = FALSE;
+  gboolean rectification_overdue = FALSE;
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
     { "state", 0, 0, G_OPTION_ARG_STRING_ARRAY, &state_texts,
@@ -310,6 +313,12 @@ bb_cli_case_list (BbCliGlobals  *globals,
     { "due-soon", 0, 0, G_OPTION_ARG_NONE, &due_soon,
       N_("Only cases with at most one working day left"), NULL },
     { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("Only cases past their deadline"), NULL },
+    { "completed-since", 0, 0, G_OPTION_ARG_STRING, &completed_since,
+      N_("Only cases completed on this day or later"), N_("YYYY-MM-DD") },
+    { "completed-before", 0, 0, G_OPTION_ARG_STRING, &completed_before,
+      N_("Only cases completed before this day"), N_("YYYY-MM-DD") },
+    { "rectification-overdue", 0, 0, G_OPTION_ARG_NONE, &rectification_overdue,
+      N_("Only cases with a rectification past its deadline"), NULL },
     { "search", 0, 0, G_OPTION_ARG_STRING, &search,
       N_("Find a case number, ID number, credit code, phone number, or any part of a name, "
          "matter or log text"), N_("TEXT") },
@@ -371,7 +380,10 @@ bb_cli_case_list (BbCliGlobals  *globals,
     return bb_cli_fail (error);
   filter->due_soon = due_soon;
   filter->overdue = overdue;
+  filter->rectification_overdue = rectification_overdue;
   filter->search = g_strdup (search);
+  if (!bb_case_filter_set_completed_days (filter, completed_since, completed_before, &error))
+    return bb_cli_fail (error);
 
   db = bb_cli_open_database (globals, &error);
   if (db == NULL)

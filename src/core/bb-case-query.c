@@ -94,6 +94,9 @@ typedef struct
   gboolean    category;
   DueMode     due;
   SearchMode  search;
+  gboolean    completed_since;
+  gboolean    completed_before;
+  gboolean    rectification;
 } Shape;
 
 /* A filter turned into a shape and the values of its parameters. */
@@ -106,6 +109,8 @@ typedef struct
   const char *category;
   char       *search_value;
   char       *needle;
+  gint64      completed_since;
+  gint64      completed_before;
   char        today[16];
   char        soon[16];
 } Plan;
@@ -181,6 +186,21 @@ static const char TERM_OVERDUE[] =
   "c.state = 'handling' AND c.deadline < ##today::string";
 static const char TERM_DUE_EITHER[] =
   "c.state = 'handling' AND c.deadline < ##soon::string";
+/* Completed as the dashboard counts it: a disputed case is back in
+ * handling, its completed_at cleared. On SQLite the unary + keeps the
+ * planner from reading four states by the state index instead of the
+ * completed_at range. */
+static const char TERM_COMPLETED_STATE_SQLITE[] =
+  "+c.state IN ('completed', 'delivered', 'confirmed', 'archived')";
+static const char TERM_COMPLETED_STATE_PG[] =
+  "c.state IN ('completed', 'delivered', 'confirmed', 'archived')";
+static const char TERM_COMPLETED_SINCE[] = "c.completed_at >= ##completed_since::gint64";
+static const char TERM_COMPLETED_BEFORE[] = "c.completed_at < ##completed_before::gint64";
+/* A rectification (整改) left open or with its measures under way past its
+ * deadline; read by the rectification_state (state, deadline) index. */
+static const char TERM_RECTIFICATION_OVERDUE[] =
+  "c.id IN (SELECT case_id FROM rectification WHERE state IN ('open', 'measures') "
+  "AND deadline < ##today::string)";
 static const char TERM_FTS[] = "case_search_fts MATCH ##search::string";
 static const char TERM_PG_TRIGRAM[] = "cs.body ILIKE ##search::string";
 static const char TERM_SHORT_SQLITE[] =
@@ -222,7 +242,9 @@ static const char SQL_SHORT_MATCHES_SQLITE[] =
   "(SELECT count(*) FROM bb_case WHERE state = 'suspended'), " \
   "(SELECT count(*) FROM bb_case WHERE completed_at >= ##month_start::gint64 " \
   "AND completed_at < ##month_end::gint64 " \
-  "AND " completed_state " IN ('completed', 'delivered', 'confirmed', 'archived'))"
+  "AND " completed_state " IN ('completed', 'delivered', 'confirmed', 'archived')), " \
+  "(SELECT count(DISTINCT case_id) FROM rectification WHERE state IN ('open', 'measures') " \
+  "AND deadline < ##today::string)"
 
 /* Without statistics SQLite would rather read the cases of four states by
  * the state index than a month of completed_at: the unary + steers it. */
@@ -301,7 +323,102 @@ bb_case_filter_equal (const BbCaseFilter *a,
          (empty (a->category) ? empty (b->category) : g_strcmp0 (a->category, b->category) == 0) &&
          !a->due_soon == !b->due_soon &&
          !a->overdue == !b->overdue &&
+         a->completed_since == b->completed_since &&
+         a->completed_before == b->completed_before &&
+         !a->rectification_overdue == !b->rectification_overdue &&
          (empty (a->search) ? empty (b->search) : g_strcmp0 (a->search, b->search) == 0);
+}
+
+/* The start of @date in the time zone of record, in µs since the epoch. */
+static gint64
+day_start_usec (const GDate *date)
+{
+  g_autoptr(GTimeZone) tz = bb_clock_get_time_zone ();
+  g_autoptr(GDateTime) start = g_date_time_new (tz, g_date_get_year (date),
+                                                g_date_get_month (date),
+                                                g_date_get_day (date), 0, 0, 0);
+
+  return g_date_time_to_unix (start) * G_USEC_PER_SEC;
+}
+
+/* The first of this month and of the next (BANGBAN_NOW applies). */
+static void
+this_month (gint64 *start,
+            gint64 *end)
+{
+  GDate date;
+
+  bb_clock_today (&date);
+  g_date_set_day (&date, 1);
+  *start = day_start_usec (&date);
+  g_date_add_months (&date, 1);
+  *end = day_start_usec (&date);
+}
+
+/**
+ * bb_case_filter_set_completed_this_month:
+ *
+ * Bounds @filter to the cases completed since the first day of this month
+ * in the time zone of record (BANGBAN_NOW applies): the cases the
+ * dashboard's “completed this month” tile counts.
+ */
+void
+bb_case_filter_set_completed_this_month (BbCaseFilter *filter)
+{
+  g_return_if_fail (filter != NULL);
+
+  this_month (&filter->completed_since, &filter->completed_before);
+}
+
+static gboolean
+parse_day (const char  *text,
+           const char  *field,
+           gint64      *usec,
+           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GDate date;
+
+  *usec = 0;
+  if (text == NULL)
+    return TRUE;
+  if (!bb_validate_date (text, &date, &local_error))
+    {
+      bb_set_field_error (error, field, "%s", _("should be a date written as YYYY-MM-DD"));
+      return FALSE;
+    }
+  *usec = day_start_usec (&date);
+  return TRUE;
+}
+
+/**
+ * bb_case_filter_set_completed_days:
+ * @since: (nullable): the first day (`YYYY-MM-DD`, time zone of record) of
+ *   completions to show; %NULL for no lower bound
+ * @before: (nullable): the first day not shown any more; %NULL for no upper
+ *   bound
+ *
+ * Sets #BbCaseFilter.completed_since and completed_before from days.
+ *
+ * Returns: %FALSE with a field error when a day is not a valid date;
+ *   @filter is left as it was
+ */
+gboolean
+bb_case_filter_set_completed_days (BbCaseFilter  *filter,
+                                   const char    *since,
+                                   const char    *before,
+                                   GError       **error)
+{
+  gint64 since_usec, before_usec;
+
+  g_return_val_if_fail (filter != NULL, FALSE);
+
+  if (!parse_day (since, _("Completed since"), &since_usec, error) ||
+      !parse_day (before, _("Completed before"), &before_usec, error))
+    return FALSE;
+  filter->completed_since = since_usec;
+  filter->completed_before = before_usec;
+  return TRUE;
 }
 
 BbCaseCursor *
@@ -629,6 +746,26 @@ plan_filter (BbDatabase          *db,
         return FALSE;
     }
 
+  if (filter->completed_since != 0)
+    {
+      plan->shape.completed_since = TRUE;
+      plan->completed_since = filter->completed_since;
+    }
+  if (filter->completed_before != 0)
+    {
+      plan->shape.completed_before = TRUE;
+      plan->completed_before = filter->completed_before;
+    }
+
+  if (filter->rectification_overdue)
+    {
+      GDate today;
+
+      plan->shape.rectification = TRUE;
+      bb_clock_today (&today);
+      format_date (&today, plan->today, sizeof plan->today);
+    }
+
   return plan_search (db, filter->search, search_mode, plan, error);
 }
 
@@ -663,7 +800,9 @@ append_from_where (GString     *sql,
                    gboolean    *first)
 {
   gboolean search_only = shape->n_states == 0 && !shape->kind && !shape->staff &&
-                         !shape->category && shape->due == DUE_NONE;
+                         !shape->category && shape->due == DUE_NONE &&
+                         !shape->completed_since && !shape->completed_before &&
+                         !shape->rectification;
 
   /* Counting the matches of a search and nothing else needs no case row. */
   if (purpose == STMT_COUNT && shape->sqlite && shape->search == SEARCH_TRIGRAM && search_only)
@@ -713,6 +852,14 @@ append_from_where (GString     *sql,
     default:
       break;
     }
+  if (shape->completed_since || shape->completed_before)
+    add_term (sql, first, shape->sqlite ? TERM_COMPLETED_STATE_SQLITE : TERM_COMPLETED_STATE_PG);
+  if (shape->completed_since)
+    add_term (sql, first, TERM_COMPLETED_SINCE);
+  if (shape->completed_before)
+    add_term (sql, first, TERM_COMPLETED_BEFORE);
+  if (shape->rectification)
+    add_term (sql, first, TERM_RECTIFICATION_OVERDUE);
   switch (shape->search)
     {
     case SEARCH_TRIGRAM:
@@ -868,7 +1015,8 @@ compose_sql (const Shape *shape,
   key = (guint) shape->sqlite | shape->n_states << 1 | (guint) shape->kind << 5 |
         (guint) shape->staff << 6 | (guint) shape->category << 7 | (guint) shape->due << 8 |
         (guint) shape->search << 10 | (guint) purpose << 13 | (guint) sort << 15 |
-        (guint) phase << 17;
+        (guint) phase << 17 | (guint) shape->completed_since << 18 |
+        (guint) shape->completed_before << 19 | (guint) shape->rectification << 20;
 
   g_mutex_lock (&mutex);
   if (texts == NULL)
@@ -903,6 +1051,47 @@ page_params (BbDatabase   *db,
   return params;
 }
 
+/* Setting a holder validates the value and emits signals on the holder
+ * and its set; the page statements keep their parameters from page to
+ * page, and mostly the values too (a filter's, the first page's keyset,
+ * the limit), so only values that changed are set. */
+static void
+bind_string (GdaSet     *params,
+             const char *name,
+             const char *value)
+{
+  const GValue *current = gda_holder_get_value (gda_set_get_holder (params, name));
+
+  if (current != NULL && value != NULL && G_VALUE_HOLDS_STRING (current) &&
+      g_strcmp0 (g_value_get_string (current), value) == 0)
+    return;
+  bb_params_set_string (params, name, value);
+}
+
+static void
+bind_int64 (GdaSet     *params,
+            const char *name,
+            gint64      value)
+{
+  const GValue *current = gda_holder_get_value (gda_set_get_holder (params, name));
+
+  if (current != NULL && G_VALUE_HOLDS_INT64 (current) && g_value_get_int64 (current) == value)
+    return;
+  bb_params_set_int64 (params, name, value);
+}
+
+static void
+bind_int (GdaSet     *params,
+          const char *name,
+          int         value)
+{
+  const GValue *current = gda_holder_get_value (gda_set_get_holder (params, name));
+
+  if (current != NULL && G_VALUE_HOLDS_INT (current) && g_value_get_int (current) == value)
+    return;
+  bb_params_set_int (params, name, value);
+}
+
 static void
 bind_filter (GdaSet     *params,
              const Plan *plan)
@@ -912,22 +1101,26 @@ bind_filter (GdaSet     *params,
       char name[16];
 
       g_snprintf (name, sizeof name, "state%u", i);
-      bb_params_set_string (params, name, plan->states[i]);
+      bind_string (params, name, plan->states[i]);
     }
   if (plan->shape.kind)
-    bb_params_set_string (params, "kind", plan->kind);
+    bind_string (params, "kind", plan->kind);
   if (plan->shape.staff)
-    bb_params_set_int64 (params, "staff", plan->staff);
+    bind_int64 (params, "staff", plan->staff);
   if (plan->shape.category)
-    bb_params_set_string (params, "category", plan->category);
-  if (plan->shape.due == DUE_SOON || plan->shape.due == DUE_OVERDUE)
-    bb_params_set_string (params, "today", plan->today);
+    bind_string (params, "category", plan->category);
+  if (plan->shape.due == DUE_SOON || plan->shape.due == DUE_OVERDUE || plan->shape.rectification)
+    bind_string (params, "today", plan->today);
   if (plan->shape.due == DUE_SOON || plan->shape.due == DUE_EITHER)
-    bb_params_set_string (params, "soon", plan->soon);
+    bind_string (params, "soon", plan->soon);
+  if (plan->shape.completed_since)
+    bind_int64 (params, "completed_since", plan->completed_since);
+  if (plan->shape.completed_before)
+    bind_int64 (params, "completed_before", plan->completed_before);
   if (plan->shape.search != SEARCH_NONE)
-    bb_params_set_string (params, "search", plan->search_value);
+    bind_string (params, "search", plan->search_value);
   if (plan->shape.search == SEARCH_SHORT || plan->shape.search == SEARCH_SHORT_DENSE)
-    bb_params_set_string (params, "needle", plan->needle);
+    bind_string (params, "needle", plan->needle);
 }
 
 static void
@@ -940,21 +1133,21 @@ bind_keyset (GdaSet             *params,
   switch (sort)
     {
     case BB_CASE_SORT_NEWEST:
-      bb_params_set_int64 (params, "after_id", after != NULL ? after->id : G_MAXINT64);
+      bind_int64 (params, "after_id", after != NULL ? after->id : G_MAXINT64);
       break;
     case BB_CASE_SORT_NUMBER:
-      bb_params_set_string (params, "after_key", after != NULL ? after->key : "");
+      bind_string (params, "after_key", after != NULL ? after->key : "");
       break;
     case BB_CASE_SORT_DEADLINE:
       if (phase == PHASE_KEYED)
-        bb_params_set_string (params, "after_key",
+        bind_string (params, "after_key",
                               after != NULL && after->key != NULL ? after->key : "");
-      bb_params_set_int64 (params, "after_id", after != NULL ? after->id : 0);
+      bind_int64 (params, "after_id", after != NULL ? after->id : 0);
       break;
     case BB_CASE_SORT_QUEUE:
-      bb_params_set_int (params, "after_priority", after != NULL ? after->priority : G_MAXINT);
-      bb_params_set_int64 (params, "after_applied", after != NULL ? after->applied_at : 0);
-      bb_params_set_int64 (params, "after_id", after != NULL ? after->id : 0);
+      bind_int (params, "after_priority", after != NULL ? after->priority : G_MAXINT);
+      bind_int64 (params, "after_applied", after != NULL ? after->applied_at : 0);
+      bind_int64 (params, "after_id", after != NULL ? after->id : 0);
       break;
     default:
       g_assert_not_reached ();
@@ -1084,11 +1277,9 @@ mask_id (const char *value)
 }
 
 static BbCaseSummary *
-summary_from_row (GdaDataModel  *model,
-                  int            row,
-                  GError       **error)
+summary_from_row (const char  *json,
+                  GError     **error)
 {
-  g_autofree char *json = bb_model_dup_string (model, 0, row);
   char *texts[N_COLUMNS] = { NULL };
   gint64 numbers[N_COLUMNS] = { 0 };
   BbCaseSummary *summary;
@@ -1150,6 +1341,38 @@ summary_from_row (GdaDataModel  *model,
   for (guint i = 0; i < N_COLUMNS; i++)
     g_free (texts[i]);
   return summary;
+}
+
+/* Runs a page statement and adds its rows to @rows. Call with the
+ * database locked. */
+static gboolean
+read_summaries (BbDatabase    *db,
+                GdaStatement  *statement,
+                GdaSet        *params,
+                GPtrArray     *rows,
+                GError       **error)
+{
+  g_autoptr(GdaDataModel) model = NULL;
+  int n_rows;
+
+  model = bb_database_select (db, statement, params, summary_types, error);
+  if (model == NULL)
+    return FALSE;
+
+  n_rows = gda_data_model_get_n_rows (model);
+  for (int row = 0; row < n_rows; row++)
+    {
+      /* The model's own text, not a copy: it lives as long as the model. */
+      const GValue *value = gda_data_model_get_value_at (model, 0, row, NULL);
+      BbCaseSummary *summary;
+
+      summary = summary_from_row (value != NULL && G_VALUE_HOLDS_STRING (value)
+                                  ? g_value_get_string (value) : NULL, error);
+      if (summary == NULL)
+        return FALSE;
+      g_ptr_array_add (rows, summary);
+    }
+  return TRUE;
 }
 
 static BbCaseCursor *
@@ -1239,30 +1462,20 @@ bb_case_query_page (BbDatabase          *db,
     {
       GdaStatement *statement;
       GdaSet *params;
-      g_autoptr(GdaDataModel) model = NULL;
-      int n_rows;
+      gboolean ok;
 
-      /* The parameters are bound and used under the database's lock. */
+      /* The parameters are bound and used, the rows read, under the
+       * database's lock. */
       bb_database_lock (db);
       statement = bb_database_prepare (db, compose_sql (&plan.shape, STMT_PAGE, sort, phase));
       params = page_params (db, statement);
       bind_filter (params, &plan);
       bind_keyset (params, sort, phase, keyset);
-      bb_params_set_int (params, "limit", (int) (limit + 1 - rows->len));
-      model = bb_database_select (db, statement, params, summary_types, error);
+      bind_int (params, "limit", (int) (limit + 1 - rows->len));
+      ok = read_summaries (db, statement, params, rows, error);
       bb_database_unlock (db);
-      if (model == NULL)
+      if (!ok)
         return NULL;
-
-      n_rows = gda_data_model_get_n_rows (model);
-      for (int row = 0; row < n_rows; row++)
-        {
-          BbCaseSummary *summary = summary_from_row (model, row, error);
-
-          if (summary == NULL)
-            return NULL;
-          g_ptr_array_add (rows, summary);
-        }
 
       if (rows->len > limit || sort != BB_CASE_SORT_DEADLINE || phase == PHASE_UNDATED)
         break;
@@ -1434,7 +1647,9 @@ bb_case_query_count (BbDatabase          *db,
  * @counters: (out caller-allocates): the counts
  *
  * Counts the dashboard's tiles in one statement, as of today (BANGBAN_NOW
- * applies) on the holiday calendar.
+ * applies) on the holiday calendar. Each count is what the list shows with
+ * the tile's filter (for completed this month,
+ * bb_case_filter_set_completed_this_month()).
  *
  * Returns: %FALSE with @error on a database error
  */
@@ -1444,16 +1659,14 @@ bb_case_query_counters (BbDatabase      *db,
                         GError         **error)
 {
   static const GType types[] = {
-    G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_NONE
+    G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64,
+    G_TYPE_NONE
   };
-  g_autoptr(GTimeZone) tz = bb_clock_get_time_zone ();
-  g_autoptr(GDateTime) month_start = NULL;
-  g_autoptr(GDateTime) month_end = NULL;
   g_autoptr(GdaSet) params = NULL;
   g_autoptr(GdaDataModel) model = NULL;
   GdaStatement *statement;
   char today[16], soon[16];
-  GDate date;
+  gint64 month_start, month_end;
 
   g_return_val_if_fail (BB_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (counters != NULL, FALSE);
@@ -1462,18 +1675,15 @@ bb_case_query_counters (BbDatabase      *db,
   if (!compute_due_dates (db, today, soon, sizeof today, error))
     return FALSE;
 
-  bb_clock_today (&date);
-  month_start = g_date_time_new (tz, g_date_get_year (&date), g_date_get_month (&date), 1,
-                                 0, 0, 0);
-  month_end = g_date_time_add_months (month_start, 1);
+  this_month (&month_start, &month_end);
 
   statement = bb_database_prepare (db, bb_database_get_engine (db) == BB_ENGINE_SQLITE
                                        ? SQL_COUNTERS_SQLITE : SQL_COUNTERS_PG);
   params = bb_database_new_params (db, statement);
   bb_params_set_string (params, "today", today);
   bb_params_set_string (params, "soon", soon);
-  bb_params_set_int64 (params, "month_start", g_date_time_to_unix (month_start) * G_USEC_PER_SEC);
-  bb_params_set_int64 (params, "month_end", g_date_time_to_unix (month_end) * G_USEC_PER_SEC);
+  bb_params_set_int64 (params, "month_start", month_start);
+  bb_params_set_int64 (params, "month_end", month_end);
   model = bb_database_select (db, statement, params, types, error);
   if (model == NULL)
     return FALSE;
@@ -1483,6 +1693,7 @@ bb_case_query_counters (BbDatabase      *db,
   counters->overdue = bb_model_get_int64 (model, 2, 0, 0);
   counters->suspended = bb_model_get_int64 (model, 3, 0, 0);
   counters->completed_this_month = bb_model_get_int64 (model, 4, 0, 0);
+  counters->rectification_overdue = bb_model_get_int64 (model, 5, 0, 0);
   return TRUE;
 }
 

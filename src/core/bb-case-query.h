@@ -36,8 +36,17 @@ G_BEGIN_DECLS
  * @search: (nullable): text to find: a case number, ID number, credit code
  *   or phone number as a whole, or any part (one character or more) of a
  *   client name, matter name, number or log text
+ * @completed_since: only cases completed (and still completed, delivered,
+ *   confirmed or archived) at or after this instant, in µs since the epoch;
+ *   0 = no lower bound
+ * @completed_before: only such cases completed before this instant; 0 = no
+ *   upper bound
+ * @rectification_overdue: only cases with a rectification still open (or
+ *   with its measures under way) past its deadline
  *
- * What the case list shows. Every condition set must hold.
+ * What the case list shows. Every condition set must hold. With either
+ * completion bound set, only cases in a completed state (as the dashboard's
+ * “completed this month” tile counts them) pass.
  */
 typedef struct
 {
@@ -48,6 +57,9 @@ typedef struct
   gboolean  due_soon;
   gboolean  overdue;
   char     *search;
+  gint64    completed_since;
+  gint64    completed_before;
+  gboolean  rectification_overdue;
 } BbCaseFilter;
 
 /**
@@ -75,6 +87,8 @@ typedef enum
  * @overdue: cases in handling past their deadline
  * @suspended: suspended cases
  * @completed_this_month: cases completed since the first of this month
+ * @rectification_overdue: cases with an overdue rectification (what
+ *   #BbCaseFilter.rectification_overdue lists)
  *
  * The dashboard's counter tiles.
  */
@@ -85,6 +99,7 @@ typedef struct
   gint64 overdue;
   gint64 suspended;
   gint64 completed_this_month;
+  gint64 rectification_overdue;
 } BbCaseCounters;
 
 /* Where a page ended: opaque, hand it back to get the next page. */
@@ -99,6 +114,13 @@ BbCaseFilter  *bb_case_filter_copy         (const BbCaseFilter  *filter);
 void           bb_case_filter_free         (BbCaseFilter        *filter);
 gboolean       bb_case_filter_equal        (const BbCaseFilter  *a,
                                             const BbCaseFilter  *b);
+void           bb_case_filter_set_completed_this_month
+                                           (BbCaseFilter        *filter);
+gboolean       bb_case_filter_set_completed_days
+                                           (BbCaseFilter        *filter,
+                                            const char          *since,
+                                            const char          *before,
+                                            GError             **error);
 
 GType          bb_case_cursor_get_type     (void) G_GNUC_CONST;
 BbCaseCursor  *bb_case_cursor_copy         (const BbCaseCursor  *cursor);
