@@ -61,6 +61,7 @@ static char *due_soon_number;   /* handling, one working day left */
 static char *overdue_number;    /* handling, past its deadline */
 static char *suspended_number;
 static char *completed_number;  /* completed this month */
+static char *rectified_number;  /* completed last month, rated 不满意: rectification overdue */
 static char *green_number;      /* a military client's case */
 
 /* Waiting */
@@ -530,6 +531,27 @@ make_fixtures (void)
     }
   overdue_number = proxy_case_in_handling (client_wang_fang, "S001", 3);
 
+  /* Ten days ago: a case completed, handed over, confirmed and rated
+   * 不满意, which opened a rectification due five working days later. */
+  g_setenv ("BANGBAN_NOW", "2026-02-20T10:00:00+08:00", TRUE);
+  rectified_number = proxy_case_in_handling (client_wang_fang, "S001", 3);
+  {
+    BbCaseAction *complete = bb_case_action_new (BB_ACTION_COMPLETE);
+    BbCaseAction *handover = bb_case_action_new (BB_ACTION_HANDOVER);
+    BbCaseAction *confirm = bb_case_action_new (BB_ACTION_CONFIRM);
+    BbCaseAction *evaluate = bb_case_action_new (BB_ACTION_EVALUATE);
+
+    complete->result = g_strdup ("已办结");
+    act_elsewhere (rectified_number, complete);
+    handover->items = g_strdup ("营业执照正副本");
+    handover->received_by = g_strdup ("王芳");
+    act_elsewhere (rectified_number, handover);
+    act_elsewhere (rectified_number, confirm);
+    evaluate->level = 2;
+    evaluate->comment = g_strdup ("等待时间太长");
+    act_elsewhere (rectified_number, evaluate);
+  }
+
   /* Last week: a case suspended until tomorrow. */
   g_setenv ("BANGBAN_NOW", "2026-02-23T09:30:00+08:00", TRUE);
   suspended_number = proxy_case_in_handling (client_li, "S002", 5);
@@ -663,7 +685,7 @@ static void
 reset_filters (void)
 {
   static const char *tiles[] = { "open_tile", "due_soon_tile", "overdue_tile", "suspended_tile",
-                                 "completed_tile" };
+                                 "completed_tile", "rectification_tile" };
   static const char *drops[] = { "state_drop", "kind_drop", "staff_drop", "category_drop",
                                  "sort_drop" };
 
@@ -707,7 +729,7 @@ test_open (void)
   g_assert_false (bb_dashboard_get_narrow (dashboard));
 
   /* Every case, newest first; the counters as core counts them. */
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (case_list ())), ==, N_FILLER + 6);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (case_list ())), ==, N_FILLER + 7);
   g_assert_true (bb_case_query_counters (db, &counters, &error));
   g_assert_no_error (error);
   g_assert_cmpint (tile_count ("open_tile"), ==, counters.open);
@@ -715,6 +737,7 @@ test_open (void)
   g_assert_cmpint (tile_count ("overdue_tile"), ==, 1);
   g_assert_cmpint (tile_count ("suspended_tile"), ==, 1);
   g_assert_cmpint (tile_count ("completed_tile"), ==, 1);
+  g_assert_cmpint (tile_count ("rectification_tile"), ==, 1);
   save_screenshot (GTK_WIDGET (window), "start");
 }
 
@@ -724,9 +747,14 @@ test_filter_counter (void)
   GtkWidget *overdue = template_child (dashboard, BB_TYPE_DASHBOARD, "overdue_tile");
   GtkWidget *due_soon = template_child (dashboard, BB_TYPE_DASHBOARD, "due_soon_tile");
   GtkWidget *suspended = template_child (dashboard, BB_TYPE_DASHBOARD, "suspended_tile");
+  GtkWidget *completed = template_child (dashboard, BB_TYPE_DASHBOARD, "completed_tile");
+  GtkWidget *rectification = template_child (dashboard, BB_TYPE_DASHBOARD,
+                                             "rectification_tile");
   g_autoptr(BbCaseItem) item = NULL;
   g_autoptr(BbCaseItem) soon = NULL;
   g_autoptr(BbCaseItem) paused = NULL;
+  g_autoptr(BbCaseItem) done = NULL;
+  g_autoptr(BbCaseItem) rectified = NULL;
 
   /* Clicking a tile filters the list to what it counts. */
   click (overdue);
@@ -754,11 +782,27 @@ test_filter_counter (void)
   paused = list_item (0);
   g_assert_cmpstr (bb_case_item_get_number (paused), ==, suspended_number);
 
-  /* Clicking the active tile again shows everything. */
-  click (suspended);
-  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (suspended)));
+  /* Completed this month: not the case completed in February. */
+  click (completed);
   wait_for_list ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (case_list ())), ==, N_FILLER + 6);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (case_list ())), ==, 1);
+  done = list_item (0);
+  g_assert_cmpstr (bb_case_item_get_number (done), ==, completed_number);
+
+  /* The case whose rectification is past its deadline. */
+  click (rectification);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (completed)));
+  wait_for_list ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (case_list ())), ==, 1);
+  rectified = list_item (0);
+  g_assert_cmpstr (bb_case_item_get_number (rectified), ==, rectified_number);
+  save_screenshot (GTK_WIDGET (window), "filter-rectification");
+
+  /* Clicking the active tile again shows everything. */
+  click (rectification);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (rectification)));
+  wait_for_list ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (case_list ())), ==, N_FILLER + 7);
 }
 
 static void
@@ -826,7 +870,7 @@ test_search (void)
   /* A two-character Chinese name: below what a trigram index finds. */
   set_search ("王芳");
   n = g_list_model_get_n_items (G_LIST_MODEL (case_list ()));
-  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (n, ==, 4);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(BbCaseItem) item = list_item (i);
@@ -1372,7 +1416,7 @@ test_live (void)
    * row further down, since the newest comes first), the scroll position
    * stays, the row shows the new state, and so does the open case. */
   iterate_until (revision_reached, &revision, "the change feed to be read");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (case_list ())), ==, N_FILLER + 7);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (case_list ())), ==, N_FILLER + 8);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, scrolled_to);
   moved = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
   g_assert_nonnull (moved);

@@ -67,6 +67,8 @@ typedef enum
   TILE_OVERDUE,
   TILE_SUSPENDED,
   TILE_COMPLETED,
+  TILE_RECTIFICATION,
+  TILE_LAST = TILE_RECTIFICATION,
 } Tile;
 
 struct _BbDashboard
@@ -100,6 +102,7 @@ struct _BbDashboard
   BbCounterTile       *overdue_tile;
   BbCounterTile       *suspended_tile;
   BbCounterTile       *completed_tile;
+  BbCounterTile       *rectification_tile;
   GtkStack            *mode_stack;
   GtkBox              *split_start;
   GtkBox              *split_end;
@@ -162,6 +165,8 @@ tile_widget (BbDashboard *self,
       return self->suspended_tile;
     case TILE_COMPLETED:
       return self->completed_tile;
+    case TILE_RECTIFICATION:
+      return self->rectification_tile;
     case TILE_NONE:
     default:
       return NULL;
@@ -171,7 +176,7 @@ tile_widget (BbDashboard *self,
 static Tile
 active_tile (BbDashboard *self)
 {
-  for (Tile tile = TILE_OPEN; tile <= TILE_COMPLETED; tile++)
+  for (Tile tile = TILE_OPEN; tile <= TILE_LAST; tile++)
     if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (tile_widget (self, tile))))
       return tile;
   return TILE_NONE;
@@ -193,6 +198,7 @@ tile_states (Tile tile)
     case TILE_NONE:
     case TILE_DUE_SOON:
     case TILE_OVERDUE:
+    case TILE_RECTIFICATION:
     default:
       return 0;
     }
@@ -243,6 +249,10 @@ build_filter (BbDashboard *self)
     filter->states = BB_CASE_STATE_BIT (state - 1);
   filter->due_soon = tile == TILE_DUE_SOON;
   filter->overdue = tile == TILE_OVERDUE;
+  filter->rectification_overdue = tile == TILE_RECTIFICATION;
+  /* The tile lists what it counts: this month's, not every completed case. */
+  if (tile == TILE_COMPLETED)
+    bb_case_filter_set_completed_this_month (filter);
 
   filter->kind = BB_CASE_KIND_ANY;
   if (kind == 1)
@@ -1052,6 +1062,7 @@ counters_loaded_cb (GObject      *source,
       bb_counter_tile_set_count (self->overdue_tile, load->counters.overdue);
       bb_counter_tile_set_count (self->suspended_tile, load->counters.suspended);
       bb_counter_tile_set_count (self->completed_tile, load->counters.completed_this_month);
+      bb_counter_tile_set_count (self->rectification_tile, load->counters.rectification_overdue);
 
       /* Once per case, condition and day. */
       g_date_strftime (today, sizeof today, "%Y-%m-%d", &load->today);
@@ -1285,7 +1296,7 @@ stop (BbDashboard *self)
 static void
 reset_counters (BbDashboard *self)
 {
-  for (Tile tile = TILE_OPEN; tile <= TILE_COMPLETED; tile++)
+  for (Tile tile = TILE_OPEN; tile <= TILE_LAST; tile++)
     bb_counter_tile_set_count (tile_widget (self, tile), -1);
 }
 
@@ -1427,7 +1438,7 @@ tile_toggled_cb (BbDashboard     *self,
   if (gtk_toggle_button_get_active (toggled))
     {
       /* One tile at a time; a tile with states replaces the state filter. */
-      for (Tile tile = TILE_OPEN; tile <= TILE_COMPLETED; tile++)
+      for (Tile tile = TILE_OPEN; tile <= TILE_LAST; tile++)
         {
           GtkToggleButton *other = GTK_TOGGLE_BUTTON (tile_widget (self, tile));
 
@@ -1798,6 +1809,7 @@ bb_dashboard_class_init (BbDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbDashboard, overdue_tile);
   gtk_widget_class_bind_template_child (widget_class, BbDashboard, suspended_tile);
   gtk_widget_class_bind_template_child (widget_class, BbDashboard, completed_tile);
+  gtk_widget_class_bind_template_child (widget_class, BbDashboard, rectification_tile);
   gtk_widget_class_bind_template_child (widget_class, BbDashboard, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, BbDashboard, split_start);
   gtk_widget_class_bind_template_child (widget_class, BbDashboard, split_end);
