@@ -648,12 +648,18 @@ new_step_button (const char *label,
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
 
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_sensitive (button, sensitive);
-  if (!sensitive && why_not != NULL)
-    gtk_widget_set_tooltip_text (button, why_not);
+  /* The action would make it sensitive again: an insensitive button has none. */
+  if (sensitive)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
+    }
+  else
+    {
+      gtk_widget_set_sensitive (button, FALSE);
+      gtk_widget_set_tooltip_text (button, why_not);
+    }
   return button;
 }
 
