@@ -51,7 +51,7 @@ print_entry (const BbRectificationEntry *r)
   g_autofree char *visited = format_instant (r->return_visit_at);
   g_autofree char *visit = NULL;
 
-  g_print (_("Rectification %" G_GINT64_FORMAT " — %s%s (version %d)\n"), r->id,
+  g_print (_("Rectification %lld — %s%s (version %d)\n"), (long long) r->id,
            bb_rectification_state_label (r->state), r->overdue ? _(", overdue") : "",
            r->version);
   print_field (_("Case"), r->case_number);

@@ -475,7 +475,7 @@ read_entry (BbDatabase  *db,
   if (gda_data_model_get_n_rows (model) < 1)
     {
       g_set_error (error, BB_ERROR, BB_ERROR_NOT_FOUND,
-                   _("There is no rectification numbered %" G_GINT64_FORMAT), id);
+                   _("There is no rectification numbered %lld"), (long long) id);
       return NULL;
     }
 
@@ -526,8 +526,8 @@ set_conflict (GError **error,
               gint64   id)
 {
   g_set_error (error, BB_ERROR, BB_ERROR_CONFLICT,
-               _("Rectification %" G_GINT64_FORMAT " was changed by someone else in the "
-                 "meantime; nothing was changed"), id);
+               _("Rectification %lld was changed by someone else in the meantime; nothing was "
+                 "changed"), (long long) id);
 }
 
 /* Reads the row in the transaction and checks the version and who acts. */
@@ -557,15 +557,16 @@ begin_change (BbDatabase     *db,
     {
       g_set_error (error, BB_ERROR, BB_ERROR_REFUSED,
                    _("Only the responsible staff member (%s), a team leader or a manager may "
-                     "act on rectification %" G_GINT64_FORMAT),
-                   before->responsible_name != NULL ? before->responsible_name : "—", id);
+                     "act on rectification %lld"),
+                   before->responsible_name != NULL ? before->responsible_name : "—",
+                   (long long) id);
       return NULL;
     }
   if (before->state == BB_RECTIFICATION_CLOSED)
     {
       g_set_error (error, BB_ERROR, BB_ERROR_REFUSED,
-                   _("Rectification %" G_GINT64_FORMAT " is closed: its return visit is on "
-                     "record"), id);
+                   _("Rectification %lld is closed: its return visit is on record"),
+                   (long long) id);
       return NULL;
     }
   return g_steal_pointer (&before);
@@ -809,8 +810,8 @@ bb_rectification_repo_record_measures (BbDatabase     *db,
   if (before->state != BB_RECTIFICATION_OPEN)
     {
       g_set_error (error, BB_ERROR, BB_ERROR_REFUSED,
-                   _("The measures of rectification %" G_GINT64_FORMAT " are already on "
-                     "record; the return visit comes next"), id);
+                   _("The measures of rectification %lld are already on record; the return "
+                     "visit comes next"), (long long) id);
       goto failed;
     }
 
@@ -909,8 +910,8 @@ bb_rectification_repo_record_visit (BbDatabase     *db,
   if (before->state != BB_RECTIFICATION_MEASURES)
     {
       g_set_error (error, BB_ERROR, BB_ERROR_REFUSED,
-                   _("Rectification %" G_GINT64_FORMAT " has no measures on record yet: "
-                     "record the measures taken before the return visit"), id);
+                   _("Rectification %lld has no measures on record yet: record the measures "
+                     "taken before the return visit"), (long long) id);
       goto failed;
     }
 
