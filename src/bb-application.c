@@ -532,6 +532,7 @@ bb_application_startup (GApplication *application)
     { "win.new-assist", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.new-proxy", { "<Control><Shift>p", NULL } },
+    { "win.rectifications", { "<Control><Shift>r", NULL } },
   };
 
   G_APPLICATION_CLASS (bb_application_parent_class)->startup (application);

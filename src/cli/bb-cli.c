@@ -20,6 +20,7 @@
 #include "bb-cli-people.h"
 #include "bb-cli-print.h"
 #include "bb-cli-private.h"
+#include "bb-cli-rectification.h"
 #include "bb-cli-stats.h"
 #include "bb-database.h"
 #include "bb-error.h"
@@ -288,6 +289,8 @@ static const Command commands[] = {
   { "notice", N_("Print a case's one-time notice to PDF"), bb_cli_command_notice },
   { "handover", N_("Print a case's handover receipt to PDF"), bb_cli_command_handover },
   { "complaint", N_("Take complaints in and move them on"), bb_cli_command_complaint },
+  { "rectification", N_("Record the measures and return visits of rectifications"),
+    bb_cli_command_rectification },
   { "stats", N_("Compute the statistics of a range of days"), bb_cli_command_stats },
   { "report", N_("Write the statistics report as XLSX, PDF or CSV"), bb_cli_command_report },
   { "register", N_("Print the service register of a date range"), bb_cli_command_register },

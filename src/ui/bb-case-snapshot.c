@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "bb-case-snapshot.h"
+#include "bb-rectification-repo.h"
 
 static void
 material_state_free (BbCaseMaterialState *state)
@@ -55,6 +56,8 @@ bb_case_event_title (const BbCaseEvent *event)
 
   if (bb_action_from_string (event->kind, &action))
     what = bb_action_label (action);
+  else if (bb_rectification_event_label (event->kind) != NULL)
+    what = bb_rectification_event_label (event->kind);
   else if (g_strcmp0 (event->kind, "create") == 0)
     /* Translators: the first timeline entry of a case */
     what = _("Registered");

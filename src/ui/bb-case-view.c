@@ -12,7 +12,10 @@
  *
  * Everything is read in a worker thread (bb_case_repo_get_detail) and
  * copied in; ticking a material runs the `materials` action with the
- * version shown. Other actions open a BbCaseActionDialog.
+ * version shown. Other actions open a BbCaseActionDialog. A case with a
+ * rectification (整改, after a bad evaluation) shows it with its deadline,
+ * responsible person, measures and return visit, and the buttons that open
+ * a BbRectificationDialog for the next step.
  */
 
 #define G_LOG_DOMAIN "bb-case-view"
@@ -27,6 +30,8 @@
 #include "bb-client-repo.h"
 #include "bb-clock.h"
 #include "bb-error.h"
+#include "bb-rectification-dialog.h"
+#include "bb-rectification-repo.h"
 #include "bb-validate.h"
 
 /* Show progress only for what takes longer than this. */
@@ -39,6 +44,7 @@ struct _BbCaseView
   BbApplication   *application;
   char            *number;
   BbCaseDetail    *detail;
+  GPtrArray       *rectifications;  /* BbRectificationEntry, newest first */
   GCancellable    *cancellable;
   guint            progress_id;
   gboolean         loading;
@@ -73,6 +79,8 @@ struct _BbCaseView
   AdwActionRow    *handling_row;
   GtkListBox      *materials_list;
   GtkListBox      *departments_list;
+  GtkWidget       *rectification_group;
+  GtkListBox      *rectification_list;
   GtkListBox      *timeline_list;
   GtkBox          *start_box;
   GtkBox          *end_box;
@@ -629,6 +637,151 @@ update_timeline (BbCaseView *self)
     }
 }
 
+/* Rectification */
+
+static GtkWidget *
+new_step_button (const char *label,
+                 const char *action_name,
+                 gint64      id,
+                 gboolean    sensitive,
+                 const char *why_not)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  /* The action would make it sensitive again: an insensitive button has none. */
+  if (sensitive)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
+    }
+  else
+    {
+      gtk_widget_set_sensitive (button, FALSE);
+      gtk_widget_set_tooltip_text (button, why_not);
+    }
+  return button;
+}
+
+static GtkWidget *
+new_overdue_pill (void)
+{
+  GtkWidget *pill = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  /* Translators: a rectification past its deadline */
+  GtkWidget *label = gtk_label_new (_("Overdue"));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Overdue"), -1);
+  gtk_widget_add_css_class (pill, "case-pill");
+  gtk_widget_add_css_class (pill, "overdue");
+  gtk_widget_add_css_class (icon, "overdue");
+  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (pill), icon);
+  gtk_box_append (GTK_BOX (pill), label);
+  return pill;
+}
+
+static GtkWidget *
+new_info_row (const char *title,
+              const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  return row;
+}
+
+static void
+update_rectifications (BbCaseView *self)
+{
+  const BbActor *actor = get_actor (self);
+  GPtrArray *list = self->rectifications;
+
+  remove_all_children (GTK_WIDGET (self->rectification_list));
+  gtk_widget_set_visible (self->rectification_group, list != NULL && list->len > 0);
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      const BbRectificationEntry *r = g_ptr_array_index (list, i);
+      gboolean allowed = bb_rectification_may_handle (actor, r);
+      const char *not_allowed = _("Only the responsible staff member, a team leader or a "
+                                  "manager may record this");
+      g_autoptr(GString) status = g_string_new (NULL);
+      g_autoptr(GString) visit = g_string_new (NULL);
+      g_autofree char *title = NULL;
+      GtkWidget *row;
+
+      /* Translators: a rectification's heading: its state and deadline */
+      title = g_strdup_printf (_("%s · deadline %s"), bb_rectification_state_label (r->state),
+                               r->deadline);
+      if (r->responsible_name != NULL)
+        g_string_append_printf (status, _("Responsible: %s (%s)"), r->responsible_name,
+                                or_dash (r->responsible_number));
+      else
+        g_string_append (status, _("Responsible: not assigned yet"));
+      if (r->comment != NULL && *r->comment != '\0')
+        {
+          g_string_append_c (status, '\n');
+          /* Translators: what the client wrote with the bad evaluation */
+          g_string_append_printf (status, _("Client's comment: %s"), r->comment);
+        }
+      row = new_info_row (title, status->str);
+      gtk_widget_set_name (row, "rectification-status");
+      if (r->overdue)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_overdue_pill ());
+      gtk_list_box_append (self->rectification_list, row);
+
+      row = new_info_row (_("Measures taken"), r->measures ? r->measures : _("Not recorded yet"));
+      if (r->state == BB_RECTIFICATION_OPEN)
+        {
+          GtkWidget *button = new_step_button (_("Record _Measures…"), "case.record-measures",
+                                               r->id, allowed, not_allowed);
+
+          gtk_widget_set_name (button, "record-measures");
+          gtk_widget_add_css_class (button, "suggested-action");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      gtk_list_box_append (self->rectification_list, row);
+
+      if (r->return_visit != NULL)
+        {
+          g_autofree char *when = format_instant (r->return_visit_at);
+
+          g_string_append (visit, r->return_visit);
+          g_string_append_c (visit, '\n');
+          g_string_append (visit, when);
+          if (bb_visit_channel_label (r->visit_channel) != NULL)
+            g_string_append_printf (visit, " · %s", bb_visit_channel_label (r->visit_channel));
+          if (r->visit_satisfied == 1)
+            g_string_append_printf (visit, " · %s", _("client satisfied"));
+          else if (r->visit_satisfied == 0)
+            g_string_append_printf (visit, " · %s", _("client still dissatisfied"));
+        }
+      else
+        g_string_append (visit, r->state == BB_RECTIFICATION_OPEN
+                                ? _("Not made yet: it comes after the measures")
+                                : _("Not made yet"));
+      row = new_info_row (_("Return visit"), visit->str);
+      if (r->state != BB_RECTIFICATION_CLOSED)
+        {
+          gboolean ready = r->state == BB_RECTIFICATION_MEASURES;
+          GtkWidget *button = new_step_button (_("Record Return _Visit…"), "case.record-visit",
+                                               r->id, ready && allowed,
+                                               !ready ? _("Record the measures taken first")
+                                                      : not_allowed);
+
+          gtk_widget_set_name (button, "record-visit");
+          if (ready)
+            gtk_widget_add_css_class (button, "suggested-action");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      gtk_list_box_append (self->rectification_list, row);
+    }
+}
+
 /* Action bar */
 
 static GtkWidget *
@@ -739,6 +892,7 @@ update_view (BbCaseView *self)
   update_matter (self);
   update_materials (self);
   update_departments (self);
+  update_rectifications (self);
   update_timeline (self);
   update_actions (self);
   self->updating = FALSE;
@@ -755,6 +909,7 @@ typedef struct
   BbDatabase *database;
   BbActor    *actor;
   char       *number;
+  GPtrArray  *rectifications;
 } Load;
 
 static void
@@ -763,6 +918,7 @@ load_free (Load *load)
   g_clear_object (&load->database);
   bb_actor_free (load->actor);
   g_free (load->number);
+  g_clear_pointer (&load->rectifications, g_ptr_array_unref);
   g_free (load);
 }
 
@@ -777,6 +933,13 @@ load_thread (GTask        *task,
   BbCaseDetail *detail;
 
   detail = bb_case_repo_get_detail (load->database, load->actor, load->number, &error);
+  if (detail != NULL && detail->rectifications->len > 0)
+    {
+      load->rectifications = bb_rectification_repo_list_case (load->database, load->actor,
+                                                              detail->kase->id, &error);
+      if (load->rectifications == NULL)
+        g_clear_pointer (&detail, bb_case_detail_free);
+    }
   if (detail == NULL)
     g_task_return_error (task, error);
   else
@@ -855,6 +1018,8 @@ loaded_cb (GObject      *source,
     }
   g_clear_pointer (&self->detail, bb_case_detail_free);
   self->detail = detail;
+  g_clear_pointer (&self->rectifications, g_ptr_array_unref);
+  self->rectifications = g_steal_pointer (&load->rectifications);
   update_view (self);
   set_loading (self, FALSE);
   g_signal_emit (self, signals[LOADED], 0);
@@ -1010,6 +1175,17 @@ reveal_action (GtkWidget  *widget,
 }
 
 static void
+record_step_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  bb_case_view_open_rectification_step (BB_CASE_VIEW (widget), g_variant_get_int64 (parameter),
+                                        g_str_equal (action_name, "case.record-measures")
+                                        ? BB_RECTIFICATION_STEP_MEASURES
+                                        : BB_RECTIFICATION_STEP_VISIT);
+}
+
+static void
 dialog_acted_cb (BbCaseView *self)
 {
   hide_alert (self);
@@ -1047,6 +1223,7 @@ bb_case_view_finalize (GObject *object)
 
   g_clear_pointer (&self->number, g_free);
   g_clear_pointer (&self->detail, bb_case_detail_free);
+  g_clear_pointer (&self->rectifications, g_ptr_array_unref);
   g_clear_pointer (&self->message, g_free);
 
   G_OBJECT_CLASS (bb_case_view_parent_class)->finalize (object);
@@ -1173,6 +1350,8 @@ bb_case_view_class_init (BbCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbCaseView, handling_row);
   gtk_widget_class_bind_template_child (widget_class, BbCaseView, materials_list);
   gtk_widget_class_bind_template_child (widget_class, BbCaseView, departments_list);
+  gtk_widget_class_bind_template_child (widget_class, BbCaseView, rectification_group);
+  gtk_widget_class_bind_template_child (widget_class, BbCaseView, rectification_list);
   gtk_widget_class_bind_template_child (widget_class, BbCaseView, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, BbCaseView, start_box);
   gtk_widget_class_bind_template_child (widget_class, BbCaseView, end_box);
@@ -1184,6 +1363,9 @@ bb_case_view_class_init (BbCaseViewClass *klass)
   gtk_widget_class_install_action (widget_class, "case.reveal", NULL, reveal_action);
   gtk_widget_class_install_action (widget_class, "case.dismiss", NULL, dismiss_action);
   gtk_widget_class_install_action (widget_class, "case.next-step", NULL, next_step_action);
+  gtk_widget_class_install_action (widget_class, "case.record-measures", "x",
+                                   record_step_action);
+  gtk_widget_class_install_action (widget_class, "case.record-visit", "x", record_step_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "case.next-step", NULL);
@@ -1264,6 +1446,7 @@ bb_case_view_clear (BbCaseView *self)
   g_cancellable_cancel (self->cancellable);
   stop_progress (self);
   g_clear_pointer (&self->detail, bb_case_detail_free);
+  g_clear_pointer (&self->rectifications, g_ptr_array_unref);
   hide_alert (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), TRUE);
   gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -1397,4 +1580,61 @@ bb_case_view_run_next_step (BbCaseView *self)
       !may_act (get_actor (self), self->detail->kase, action))
     return FALSE;
   return bb_case_view_open_action (self, action) != NULL;
+}
+
+/**
+ * bb_case_view_get_rectifications:
+ *
+ * Returns: (transfer none) (nullable) (element-type BbRectificationEntry):
+ *   the case's rectifications as shown, newest first
+ */
+GPtrArray *
+bb_case_view_get_rectifications (BbCaseView *self)
+{
+  g_return_val_if_fail (BB_IS_CASE_VIEW (self), NULL);
+
+  return self->rectifications;
+}
+
+/**
+ * bb_case_view_open_rectification_step:
+ * @id: a rectification of the case shown
+ * @step: which step to record
+ *
+ * Opens the form of @step, as the rectification's button does.
+ *
+ * Returns: (transfer none) (nullable): the form, or %NULL when the
+ *   rectification is not shown
+ */
+BbRectificationDialog *
+bb_case_view_open_rectification_step (BbCaseView          *self,
+                                      gint64               id,
+                                      BbRectificationStep  step)
+{
+  BbRectificationDialog *dialog;
+  const BbRectificationEntry *entry = NULL;
+  GtkRoot *root;
+
+  g_return_val_if_fail (BB_IS_CASE_VIEW (self), NULL);
+
+  for (guint i = 0; self->rectifications != NULL && i < self->rectifications->len; i++)
+    {
+      const BbRectificationEntry *candidate = g_ptr_array_index (self->rectifications, i);
+
+      if (candidate->id == id)
+        entry = candidate;
+    }
+  if (entry == NULL || self->application == NULL)
+    return NULL;
+
+  dialog = bb_rectification_dialog_new (self->application, entry, step);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (dialog_acted_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (dialog_case_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }

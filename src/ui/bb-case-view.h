@@ -11,6 +11,7 @@
 #include "bb-application.h"
 #include "bb-case-action-dialog.h"
 #include "bb-case-repo.h"
+#include "bb-rectification-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -34,5 +35,9 @@ const char         *bb_case_view_get_message     (BbCaseView    *self);
 BbCaseActionDialog *bb_case_view_open_action     (BbCaseView    *self,
                                                   BbAction       action);
 gboolean            bb_case_view_run_next_step   (BbCaseView    *self);
+GPtrArray          *bb_case_view_get_rectifications (BbCaseView *self);
+BbRectificationDialog *bb_case_view_open_rectification_step (BbCaseView          *self,
+                                                             gint64               id,
+                                                             BbRectificationStep  step);
 
 G_END_DECLS

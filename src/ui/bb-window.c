@@ -18,6 +18,7 @@
 #include "bb-consultation-dialog.h"
 #include "bb-holidays-page.h"
 #include "bb-proxy-wizard.h"
+#include "bb-rectifications-window.h"
 #include "bb-sign-in-page.h"
 #include "bb-staff-page.h"
 #include "bb-window.h"
@@ -27,6 +28,7 @@ struct _BbWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  GtkWindow            *rectifications;  /* weak */
 
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
@@ -210,6 +212,9 @@ sync_pages (BbWindow *self)
       for (guint bit = PAGE_CATALOGUE; bit <= PAGE_HOLIDAYS; bit <<= 1)
         if (self->pages_given & bit)
           give_page (self, bit, NULL, NULL);
+      /* It read as the person before, or another database. */
+      if (self->rectifications != NULL)
+        gtk_window_destroy (self->rectifications);
       self->pages_given = 0;
       g_set_object (&self->pages_database, db);
       self->pages_staff_id = actor->staff_id;
@@ -254,6 +259,9 @@ update_actor (BbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-consultation", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-assist", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-proxy", signed_in);
+  /* Rectifications are watched by team leaders and managers. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rectifications",
+                                 signed_in && bb_actor_can (actor, BB_PERM_CASE_ACT_ANY));
   if (signed_in && !self->drafts_offered)
     {
       self->drafts_offered = TRUE;
@@ -288,6 +296,29 @@ new_wizard_action (GtkWidget  *widget,
     wizard = GTK_WINDOW (bb_proxy_wizard_new (GTK_WINDOW (self), db, actor));
   g_signal_connect_object (wizard, "case-created", G_CALLBACK (wizard_case_created_cb), self, 0);
   gtk_window_present (wizard);
+}
+
+static void
+rectifications_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BbWindow *self = BB_WINDOW (widget);
+  BbApplication *app = BB_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  const BbActor *actor = bb_application_get_actor (app);
+
+  if (bb_application_get_database (app) == NULL || actor->staff_id == 0)
+    return;
+  /* One window, brought back to the front. */
+  if (self->rectifications == NULL)
+    {
+      self->rectifications = GTK_WINDOW (bb_rectifications_window_new (app, GTK_WINDOW (self)));
+      g_object_add_weak_pointer (G_OBJECT (self->rectifications),
+                                 (gpointer *) &self->rectifications);
+    }
+  else
+    bb_rectifications_window_reload (BB_RECTIFICATIONS_WINDOW (self->rectifications));
+  gtk_window_present (self->rectifications);
 }
 
 static void
@@ -438,6 +469,12 @@ bb_window_dispose (GObject *object)
 {
   BbWindow *self = BB_WINDOW (object);
 
+  if (self->rectifications != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->rectifications),
+                                    (gpointer *) &self->rectifications);
+      self->rectifications = NULL;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), BB_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->pages_database);
@@ -493,6 +530,8 @@ bb_window_class_init (BbWindowClass *klass)
                                    new_consultation_action);
   gtk_widget_class_install_action (widget_class, "win.new-assist", NULL, new_wizard_action);
   gtk_widget_class_install_action (widget_class, "win.new-proxy", NULL, new_wizard_action);
+  gtk_widget_class_install_action (widget_class, "win.rectifications", NULL,
+                                   rectifications_action);
   gtk_widget_class_install_action (widget_class, "win.reopen-database", NULL,
                                    reopen_database_action);
 }
