@@ -32,6 +32,7 @@
 #include "bb-catalogue-repo.h"
 #include "bb-client-repo.h"
 #include "bb-counter-tile.h"
+#include "bb-rectification-repo.h"
 #include "bb-dashboard.h"
 #include "bb-error.h"
 #include "bb-staff-repo.h"
@@ -1448,6 +1449,48 @@ narrow_is (gpointer data)
   return bb_dashboard_get_narrow (dashboard) == GPOINTER_TO_INT (data);
 }
 
+static gboolean
+measures_shown (gpointer data)
+{
+  const BbCaseDetail *detail = bb_case_view_get_detail (case_view ());
+
+  if (detail == NULL || detail->rectifications == NULL || detail->rectifications->len == 0)
+    return FALSE;
+  return g_strcmp0 (((BbRectification *) g_ptr_array_index (detail->rectifications, 0))->measures,
+                    data) == 0;
+}
+
+/* Another workstation records a rectification's measures: the case view
+ * showing that case reloads, though the change is the rectification's. */
+static void
+test_live_rectification (void)
+{
+  const BbCaseDetail *detail;
+  g_autoptr(BbRectificationEntry) entry = NULL;
+  g_autoptr(BbRectificationEntry) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *measures = "已约谈经办人员，优化叫号流程";
+
+  reset_filters ();
+  set_search (rectified_number);
+  wait_for_case (rectified_number);
+  detail = bb_case_view_get_detail (case_view ());
+  g_assert_nonnull (detail->rectifications);
+  g_assert_cmpuint (detail->rectifications->len, ==, 1);
+  g_assert_null (((BbRectification *) g_ptr_array_index (detail->rectifications, 0))->measures);
+
+  entry = bb_rectification_repo_get (db, system_actor,
+                                     ((BbRectification *) g_ptr_array_index (
+                                        detail->rectifications, 0))->id, &error);
+  g_assert_no_error (error);
+  after = bb_rectification_repo_record_measures (db, system_actor, entry->id, measures,
+                                                 entry->version, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (after);
+  iterate_until (measures_shown, (gpointer) measures, "the measures to be shown");
+  reset_filters ();
+}
+
 static void
 test_narrow (void)
 {
@@ -1916,6 +1959,7 @@ main (int   argc,
   g_test_add_func ("/bangban/ui/dashboard/conflict", test_conflict);
   g_test_add_func ("/bangban/ui/dashboard/materials", test_materials);
   g_test_add_func ("/bangban/ui/dashboard/live", test_live);
+  g_test_add_func ("/bangban/ui/dashboard/live-rectification", test_live_rectification);
   g_test_add_func ("/bangban/ui/dashboard/narrow", test_narrow);
   g_test_add_func ("/bangban/ui/dashboard/keyboard", test_keyboard);
   g_test_add_func ("/bangban/ui/dashboard/notifications", test_notifications);

@@ -1119,6 +1119,7 @@ typedef struct
   gint64      revision;
   GArray     *case_ids;    /* gint64 */
   GArray     *client_ids;  /* gint64 */
+  GArray     *rectification_ids;  /* gint64 */
   gboolean    everything;
   GDate       today;
 } Poll;
@@ -1129,6 +1130,7 @@ poll_free (Poll *poll)
   g_clear_object (&poll->database);
   g_clear_pointer (&poll->case_ids, g_array_unref);
   g_clear_pointer (&poll->client_ids, g_array_unref);
+  g_clear_pointer (&poll->rectification_ids, g_array_unref);
   g_free (poll);
 }
 
@@ -1145,6 +1147,7 @@ poll_thread (GTask        *task,
   bb_clock_today (&poll->today);
   poll->case_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   poll->client_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  poll->rectification_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   poll->revision = bb_change_feed_revision (poll->database, &error);
   if (error != NULL)
     {
@@ -1172,6 +1175,8 @@ poll_thread (GTask        *task,
         g_array_append_val (poll->case_ids, change->entity_id);
       else if (g_strcmp0 (change->entity, "client") == 0)
         g_array_append_val (poll->client_ids, change->entity_id);
+      else if (g_strcmp0 (change->entity, "rectification") == 0)
+        g_array_append_val (poll->rectification_ids, change->entity_id);
       if (change->entity_id == 0)
         poll->everything = TRUE;
     }
@@ -1185,6 +1190,21 @@ array_contains (GArray *ids,
   for (guint i = 0; ids != NULL && i < ids->len; i++)
     if (g_array_index (ids, gint64, i) == id)
       return TRUE;
+  return FALSE;
+}
+
+/* Whether @detail shows one of the rectifications in @ids. */
+static gboolean
+shows_rectification (const BbCaseDetail *detail,
+                     GArray             *ids)
+{
+  for (guint i = 0; detail->rectifications != NULL && i < detail->rectifications->len; i++)
+    {
+      const BbRectification *rectification = g_ptr_array_index (detail->rectifications, i);
+
+      if (array_contains (ids, rectification->id))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -1224,7 +1244,8 @@ polled_cb (GObject      *source,
           if (shown != NULL &&
               (poll->everything || new_day ||
                array_contains (poll->case_ids, shown->kase->id) ||
-               array_contains (poll->client_ids, shown->kase->client_id)))
+               array_contains (poll->client_ids, shown->kase->client_id) ||
+               shows_rectification (shown, poll->rectification_ids)))
             bb_case_view_reload (self->case_view);
         }
     }
