@@ -34,5 +34,9 @@ const char         *bb_case_view_get_message     (BbCaseView    *self);
 BbCaseActionDialog *bb_case_view_open_action     (BbCaseView    *self,
                                                   BbAction       action);
 gboolean            bb_case_view_run_next_step   (BbCaseView    *self);
+GStrv               bb_case_view_dup_print_forms (BbCaseView    *self);
+gboolean            bb_case_view_print_form      (BbCaseView    *self,
+                                                  const char    *form);
+gboolean            bb_case_view_print           (BbCaseView    *self);
 
 G_END_DECLS
