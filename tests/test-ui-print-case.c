@@ -24,6 +24,7 @@
 #include "bb-catalogue-repo.h"
 #include "bb-client-repo.h"
 #include "bb-print.h"
+#include "bb-register-dialog.h"
 #include "bb-settings-repo.h"
 #include "bb-staff-repo.h"
 #include "bb-test-util.h"
@@ -429,6 +430,14 @@ by_notice_button (const char *form)
   g_assert_true (gtk_widget_activate (button));
 }
 
+static void
+by_register_response (const char *form)
+{
+  AdwMessageDialog *dialog = g_object_get_data (G_OBJECT (window), "register-dialog");
+
+  adw_message_dialog_response (dialog, "print");
+}
+
 /* The case view's own Ctrl+P: a class shortcut to case.print-menu, run as
  * the key would run it. */
 static GtkShortcut *
@@ -591,6 +600,42 @@ test_ctrl_p (void)
   g_assert_nonnull (strstr (receipt, "已领取营业执照"));
 }
 
+/* Print Register… in the main menu: a date range, checked as typed. */
+static void
+test_register (void)
+{
+  BbRegisterDialog *dialog = bb_register_dialog_new (window, app);
+  GtkEditable *from = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                   BB_TYPE_REGISTER_DIALOG,
+                                                                   "from_row"));
+  GtkEditable *to = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                 BB_TYPE_REGISTER_DIALOG,
+                                                                 "to_row"));
+  g_autofree char *text = NULL;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  /* This month so far. */
+  g_assert_cmpstr (gtk_editable_get_text (from), ==, "2026-03-01");
+  g_assert_cmpstr (gtk_editable_get_text (to), ==, "2026-03-02");
+  g_assert_true (bb_register_dialog_get_valid (dialog));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "print"));
+
+  gtk_editable_set_text (to, "2026-02-30");
+  g_assert_false (bb_register_dialog_get_valid (dialog));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "print"));
+  gtk_editable_set_text (to, "2026-02-27");
+  g_assert_false (bb_register_dialog_get_valid (dialog));
+  gtk_editable_set_text (to, "2026-03-31");
+  g_assert_true (bb_register_dialog_get_valid (dialog));
+  save_screenshot (GTK_WIDGET (dialog), "register-dialog");
+
+  g_object_set_data (G_OBJECT (window), "register-dialog", dialog);
+  text = print_and_read ("register", "“雁塔区为民服务队”帮办代办服务事项登记表", by_register_response);
+  g_assert_nonnull (strstr (text, "登记日期：2026-03-01 至 2026-03-31"));
+  g_assert_nonnull (strstr (text, "王芳"));
+  g_assert_nonnull (strstr (text, "企业设立登记"));
+}
+
 static void
 weak_notify_cb (gpointer  data,
                 GObject  *where_the_object_was)
@@ -640,6 +685,7 @@ main (int   argc,
   g_test_add_func ("/bangban/ui/print-case/slip", test_slip);
   g_test_add_func ("/bangban/ui/print-case/notice", test_notice);
   g_test_add_func ("/bangban/ui/print-case/ctrl-p", test_ctrl_p);
+  g_test_add_func ("/bangban/ui/print-case/register", test_register);
   status = g_test_run ();
 
   if (view != NULL)
