@@ -16,6 +16,10 @@
  * rectification (整改, after a bad evaluation) shows it with its deadline,
  * responsible person, measures and return visit, and the buttons that open
  * a BbRectificationDialog for the next step.
+ *
+ * The Print menu in the strip offers the case's forms that apply to it
+ * (the acceptance slip, the one-time notice, the handover receipt); each
+ * is loaded afresh through core by bb_print_*() and shown in the preview.
  */
 
 #define G_LOG_DOMAIN "bb-case-view"
@@ -30,6 +34,7 @@
 #include "bb-client-repo.h"
 #include "bb-clock.h"
 #include "bb-error.h"
+#include "bb-print.h"
 #include "bb-rectification-dialog.h"
 #include "bb-rectification-repo.h"
 #include "bb-validate.h"
@@ -86,6 +91,9 @@ struct _BbCaseView
   GtkBox          *end_box;
   GtkWidget       *more_button;
   GMenu           *more_menu;
+  GtkWidget       *print_button;
+  GMenu           *print_menu;
+  GtkWidget       *notice_button;
 };
 
 G_DEFINE_FINAL_TYPE (BbCaseView, bb_case_view, ADW_TYPE_BIN)
@@ -782,6 +790,83 @@ update_rectifications (BbCaseView *self)
     }
 }
 
+/* Printing */
+
+/* The forms a case can print, in the order the menu offers them. */
+static const struct
+{
+  const char *name;
+  const char *label;
+} print_forms[] = {
+  /* Translators: the case view's Print menu: table A.2, 代办事项受理单 */
+  { "slip", N_("_Acceptance Slip") },
+  /* Translators: the case view's Print menu: 一次性告知单 */
+  { "notice", N_("One-_Time Notice of Missing Materials") },
+  /* Translators: the case view's Print menu: 交接证明 */
+  { "handover", N_("_Handover Receipt") },
+};
+
+static gboolean
+has_missing_material (const BbCaseDetail *detail)
+{
+  for (guint i = 0; detail->materials != NULL && i < detail->materials->len; i++)
+    {
+      const BbCaseMaterial *material = g_ptr_array_index (detail->materials, i);
+
+      if (!material->present)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether @form applies to @detail as it stands (what bb_print_*() would
+ * refuse is not offered):
+ *  - the slip (table A.2): a 代办 case once accepted, or refused (the slip
+ *    then carries the reason);
+ *  - the one-time notice: materials marked missing while the checklist is
+ *    still worked on (or the case waits for them, suspended);
+ *  - the handover receipt: once something was handed over. */
+static gboolean
+form_applies (const BbCaseDetail *detail,
+              const char         *form)
+{
+  const BbCase *kase = detail->kase;
+
+  if (g_str_equal (form, "slip"))
+    return kase->kind == BB_CASE_PROXY &&
+           (kase->accepted_at > 0 || kase->state == BB_STATE_REFUSED);
+  if (g_str_equal (form, "notice"))
+    return has_missing_material (detail) &&
+           (bb_workflow_is_allowed (kase->kind, kase->state, BB_ACTION_MATERIALS) ||
+            kase->state == BB_STATE_SUSPENDED);
+  if (g_str_equal (form, "handover"))
+    return detail->handovers != NULL && detail->handovers->len > 0;
+  return FALSE;
+}
+
+static void
+update_print (BbCaseView *self)
+{
+  guint n_forms;
+
+  g_menu_remove_all (self->print_menu);
+  for (guint i = 0; i < G_N_ELEMENTS (print_forms); i++)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!form_applies (self->detail, print_forms[i].name))
+        continue;
+      item = g_menu_item_new (_(print_forms[i].label), NULL);
+      g_menu_item_set_action_and_target (item, "case.print", "s", print_forms[i].name);
+      g_menu_append_item (self->print_menu, item);
+    }
+  n_forms = g_menu_model_get_n_items (G_MENU_MODEL (self->print_menu));
+  gtk_widget_set_visible (self->print_button, n_forms > 0);
+  gtk_widget_set_visible (self->notice_button, form_applies (self->detail, "notice"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.print", n_forms > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.print-menu", n_forms > 0);
+}
+
 /* Action bar */
 
 static GtkWidget *
@@ -895,6 +980,7 @@ update_view (BbCaseView *self)
   update_rectifications (self);
   update_timeline (self);
   update_actions (self);
+  update_print (self);
   self->updating = FALSE;
 
   gtk_stack_set_visible_child_name (self->stack, "case");
@@ -1149,6 +1235,22 @@ next_step_action (GtkWidget  *widget,
 }
 
 static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  bb_case_view_print_form (BB_CASE_VIEW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+print_menu_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  bb_case_view_print (BB_CASE_VIEW (widget));
+}
+
+static void
 reveal_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -1357,6 +1459,9 @@ bb_case_view_class_init (BbCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbCaseView, end_box);
   gtk_widget_class_bind_template_child (widget_class, BbCaseView, more_button);
   gtk_widget_class_bind_template_child (widget_class, BbCaseView, more_menu);
+  gtk_widget_class_bind_template_child (widget_class, BbCaseView, print_button);
+  gtk_widget_class_bind_template_child (widget_class, BbCaseView, print_menu);
+  gtk_widget_class_bind_template_child (widget_class, BbCaseView, notice_button);
 
   gtk_widget_class_install_action (widget_class, "case.act", "s", act_action);
   gtk_widget_class_install_action (widget_class, "case.reload", NULL, reload_action);
@@ -1366,12 +1471,16 @@ bb_case_view_class_init (BbCaseViewClass *klass)
   gtk_widget_class_install_action (widget_class, "case.record-measures", "x",
                                    record_step_action);
   gtk_widget_class_install_action (widget_class, "case.record-visit", "x", record_step_action);
+  gtk_widget_class_install_action (widget_class, "case.print", "s", print_action);
+  gtk_widget_class_install_action (widget_class, "case.print-menu", NULL, print_menu_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "case.next-step", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
                                        "case.next-step", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "case.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "case.print-menu", NULL);
 }
 
 static void
@@ -1381,6 +1490,8 @@ bb_case_view_init (BbCaseView *self)
   /* Not bound: dispose_template() would unparent it, and AdwBin again. */
   self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.next-step", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.print", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.print-menu", FALSE);
 }
 
 GtkWidget *
@@ -1447,6 +1558,8 @@ bb_case_view_clear (BbCaseView *self)
   stop_progress (self);
   g_clear_pointer (&self->detail, bb_case_detail_free);
   g_clear_pointer (&self->rectifications, g_ptr_array_unref);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.print", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.print-menu", FALSE);
   hide_alert (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), TRUE);
   gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -1637,4 +1750,82 @@ bb_case_view_open_rectification_step (BbCaseView          *self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
+}
+
+/**
+ * bb_case_view_dup_print_forms:
+ *
+ * Returns: (transfer full): the forms the Print menu offers for the case
+ *   shown (`slip`, `notice`, `handover`), in its order; empty when none
+ */
+GStrv
+bb_case_view_dup_print_forms (BbCaseView *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (BB_IS_CASE_VIEW (self), NULL);
+
+  for (guint i = 0; self->detail != NULL && i < G_N_ELEMENTS (print_forms); i++)
+    if (form_applies (self->detail, print_forms[i].name))
+      g_strv_builder_add (builder, print_forms[i].name);
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * bb_case_view_print_form:
+ * @form: `slip`, `notice` or `handover`
+ *
+ * Loads @form of the case shown through core (in a thread) and shows it in
+ * the print preview, as its item in the Print menu does.
+ *
+ * Returns: whether @form applies to the case shown and is being loaded
+ */
+gboolean
+bb_case_view_print_form (BbCaseView *self,
+                         const char *form)
+{
+  GtkRoot *root;
+  GtkWindow *parent;
+  BbDatabase *db;
+
+  g_return_val_if_fail (BB_IS_CASE_VIEW (self), FALSE);
+  g_return_val_if_fail (form != NULL, FALSE);
+
+  db = get_database (self);
+  if (self->detail == NULL || db == NULL || !form_applies (self->detail, form))
+    return FALSE;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  if (g_str_equal (form, "slip"))
+    bb_print_slip (parent, db, get_actor (self), self->detail->kase->number);
+  else if (g_str_equal (form, "notice"))
+    bb_print_notice (parent, db, get_actor (self), self->detail->kase->number);
+  else
+    bb_print_handover (parent, db, get_actor (self), self->detail->kase->number);
+  return TRUE;
+}
+
+/**
+ * bb_case_view_print:
+ *
+ * What Ctrl+P does: prints the case's only form, or opens the Print menu
+ * when several apply.
+ *
+ * Returns: whether there was anything to print
+ */
+gboolean
+bb_case_view_print (BbCaseView *self)
+{
+  g_auto(GStrv) forms = NULL;
+
+  g_return_val_if_fail (BB_IS_CASE_VIEW (self), FALSE);
+
+  forms = bb_case_view_dup_print_forms (self);
+  if (forms[0] == NULL)
+    return FALSE;
+  if (forms[1] == NULL)
+    return bb_case_view_print_form (self, forms[0]);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (self->print_button));
+  return TRUE;
 }

@@ -39,5 +39,9 @@ GPtrArray          *bb_case_view_get_rectifications (BbCaseView *self);
 BbRectificationDialog *bb_case_view_open_rectification_step (BbCaseView          *self,
                                                              gint64               id,
                                                              BbRectificationStep  step);
+GStrv               bb_case_view_dup_print_forms (BbCaseView    *self);
+gboolean            bb_case_view_print_form      (BbCaseView    *self,
+                                                  const char    *form);
+gboolean            bb_case_view_print           (BbCaseView    *self);
 
 G_END_DECLS

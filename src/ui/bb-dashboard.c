@@ -1673,6 +1673,16 @@ next_step_action (GtkWidget  *widget,
   bb_case_view_run_next_step (self->case_view);
 }
 
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  BbDashboard *self = BB_DASHBOARD (widget);
+
+  bb_case_view_print (self->case_view);
+}
+
 /* GObject */
 
 /* The dashboard measures and allocates its child itself (rather than
@@ -1869,6 +1879,7 @@ bb_dashboard_class_init (BbDashboardClass *klass)
   gtk_widget_class_install_action (widget_class, "dashboard.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "dashboard.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "dashboard.next-step", NULL, next_step_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.print", NULL, print_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "dashboard.search", NULL);
@@ -1879,6 +1890,8 @@ bb_dashboard_class_init (BbDashboardClass *klass)
                                        "dashboard.next-step", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
                                        "dashboard.next-step", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "dashboard.print", NULL);
 }
 
 static void

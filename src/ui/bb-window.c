@@ -19,6 +19,7 @@
 #include "bb-holidays-page.h"
 #include "bb-proxy-wizard.h"
 #include "bb-rectifications-window.h"
+#include "bb-register-dialog.h"
 #include "bb-sign-in-page.h"
 #include "bb-staff-page.h"
 #include "bb-window.h"
@@ -247,6 +248,9 @@ update_actor (BbWindow *self)
   adw_view_stack_page_set_visible (self->holidays_stack_page, signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", signed_in);
+  /* The register holds personal data (core checks again). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-register",
+                                 signed_in && bb_actor_can (actor, BB_PERM_EXPORT_PERSONAL));
   gtk_widget_set_visible (GTK_WIDGET (self->person_label), signed_in);
   if (signed_in)
     {
@@ -394,6 +398,17 @@ sign_out_action (GtkWidget  *widget,
 }
 
 static void
+print_register_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BbWindow *self = BB_WINDOW (widget);
+  BbApplication *app = BB_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  gtk_window_present (GTK_WINDOW (bb_register_dialog_new (GTK_WINDOW (self), app)));
+}
+
+static void
 new_consultation_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
@@ -526,6 +541,8 @@ bb_window_class_init (BbWindowClass *klass)
                                    open_complaint_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.print-register", NULL,
+                                   print_register_action);
   gtk_widget_class_install_action (widget_class, "win.new-consultation", NULL,
                                    new_consultation_action);
   gtk_widget_class_install_action (widget_class, "win.new-assist", NULL, new_wizard_action);
