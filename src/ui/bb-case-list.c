@@ -136,25 +136,20 @@ page_load_free (PageLoad *load)
   g_free (load);
 }
 
-static void
-load_page_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+/* Reads the page @load asks for, with each row's deadline state in working
+ * days on the holiday calendar: in a worker thread. */
+static gboolean
+read_page (PageLoad  *load,
+           GError   **error)
 {
-  PageLoad *load = task_data;
-  GError *error = NULL;
   GDate today;
 
   if (load->seek && load->page > 0)
     {
       if (!bb_case_query_seek (load->database, load->actor, load->filter, load->sort,
                                (guint64) load->page * BB_CASE_LIST_PAGE_SIZE, &load->start,
-                               &error))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
+                               error))
+        return FALSE;
       /* No row at that position any more: the list got shorter. Reading
        * from the start instead would fill the page with the first rows. */
       if (load->start == NULL)
@@ -162,21 +157,15 @@ load_page_thread (GTask        *task,
           load->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) bb_case_summary_free);
           load->states = g_array_new (FALSE, TRUE, sizeof (BbDeadlineState));
           load->remaining = g_array_new (FALSE, TRUE, sizeof (int));
-          g_task_return_boolean (task, TRUE);
-          return;
+          return TRUE;
         }
     }
 
   load->rows = bb_case_query_page (load->database, load->actor, load->filter, load->sort,
-                                   load->start, BB_CASE_LIST_PAGE_SIZE, &load->next, &error);
+                                   load->start, BB_CASE_LIST_PAGE_SIZE, &load->next, error);
   if (load->rows == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+    return FALSE;
 
-  /* Deadlines in working days, on the holiday calendar, here off the main
-   * thread. */
   bb_clock_today (&today);
   load->states = g_array_sized_new (FALSE, TRUE, sizeof (BbDeadlineState), load->rows->len);
   load->remaining = g_array_sized_new (FALSE, TRUE, sizeof (int), load->rows->len);
@@ -196,8 +185,35 @@ load_page_thread (GTask        *task,
       g_array_append_val (load->states, state);
       g_array_append_val (load->remaining, remaining);
     }
+  return TRUE;
+}
 
-  g_task_return_boolean (task, TRUE);
+static void
+load_page_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (read_page (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Fills @page's items with what @load brought. */
+static void
+fill_page (Page     *page,
+           PageLoad *load)
+{
+  page->loading = FALSE;
+  page->loaded = TRUE;
+  for (guint i = 0; i < page->items->len && i < load->rows->len; i++)
+    bb_case_item_set_summary (g_ptr_array_index (page->items, i),
+                              g_ptr_array_index (load->rows, i),
+                              g_array_index (load->states, BbDeadlineState, i),
+                              g_array_index (load->remaining, int, i));
 }
 
 /* Whether a row of @page is still held by someone else (a list item on
@@ -290,13 +306,7 @@ page_loaded_cb (GObject      *source,
       return;
     }
 
-  page->loading = FALSE;
-  page->loaded = TRUE;
-  for (guint i = 0; i < page->items->len && i < load->rows->len; i++)
-    bb_case_item_set_summary (g_ptr_array_index (page->items, i),
-                              g_ptr_array_index (load->rows, i),
-                              g_array_index (load->states, BbDeadlineState, i),
-                              g_array_index (load->remaining, int, i));
+  fill_page (page, load);
 
   if (page->stale)
     {
@@ -375,6 +385,7 @@ typedef struct
   guint         generation;
   gint64        count;
   BbCalendar   *calendar;
+  PageLoad     *first;  /* (nullable): the first page, read with the count */
 } CountLoad;
 
 static void
@@ -383,6 +394,7 @@ count_load_free (CountLoad *load)
   g_clear_object (&load->database);
   bb_case_filter_free (load->filter);
   g_clear_object (&load->calendar);
+  g_clear_pointer (&load->first, page_load_free);
   g_free (load);
 }
 
@@ -406,6 +418,15 @@ count_thread (GTask        *task,
     {
       g_task_return_error (task, error);
       return;
+    }
+  if (load->first != NULL && load->count > 0)
+    {
+      load->first->calendar = g_object_ref (load->calendar);
+      if (!read_page (load->first, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
     }
   g_task_return_boolean (task, TRUE);
 }
@@ -476,6 +497,21 @@ counted_cb (GObject      *source,
    * nothing before a visible row is removed or inserted, so the view keeps
    * its scroll position; rows whose content moved are updated in place. */
   refill_loaded_pages (self);
+  /* After a restart the first page came with the count: its rows are
+   * there before the view asks for them, one trip and one frame sooner. */
+  if (load->first != NULL && load->first->rows != NULL && new_n > 0
+      && !g_hash_table_contains (self->pages, GUINT_TO_POINTER (0)))
+    {
+      Page *page = ensure_page (self, 0);
+
+      fill_page (page, load->first);
+      self->pages_loaded++;
+      if (load->first->next != NULL)
+        g_hash_table_insert (self->cursors, GUINT_TO_POINTER (1),
+                             g_steal_pointer (&load->first->next));
+      if (load->first->rows->len < page->items->len)
+        self->recount = TRUE;
+    }
   if (new_n != old_n)
     {
       if (new_n > old_n)
@@ -495,7 +531,8 @@ counted_cb (GObject      *source,
 }
 
 static void
-refresh_count (BbCaseList *self)
+start_count (BbCaseList *self,
+             gboolean    with_first_page)
 {
   g_autoptr(GTask) task = NULL;
   CountLoad *load;
@@ -511,12 +548,27 @@ refresh_count (BbCaseList *self)
   load->database = g_object_ref (self->database);
   load->filter = bb_case_filter_copy (self->filter);
   load->generation = self->generation;
+  if (with_first_page)
+    {
+      load->first = g_new0 (PageLoad, 1);
+      load->first->database = g_object_ref (self->database);
+      load->first->actor = bb_actor_copy (self->actor);
+      load->first->filter = bb_case_filter_copy (self->filter);
+      load->first->sort = self->sort;
+      load->first->generation = self->generation;
+    }
 
   task = g_task_new (NULL, self->cancellable, counted_cb, g_object_ref (self));
-  g_task_set_source_tag (task, refresh_count);
+  g_task_set_source_tag (task, start_count);
   g_task_set_task_data (task, load, (GDestroyNotify) count_load_free);
   pending_changed (self, +1);
   g_task_run_in_thread (task, count_thread);
+}
+
+static void
+refresh_count (BbCaseList *self)
+{
+  start_count (self, FALSE);
 }
 
 /* Starting over after a filter or sort change: a new generation, an empty
@@ -542,7 +594,7 @@ restart (BbCaseList *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-  refresh_count (self);
+  start_count (self, TRUE);
 }
 
 /* GListModel */

@@ -426,12 +426,50 @@ load_staff (BbDashboard *self)
 
 /* Cells */
 
+/* A cell's widgets: as few as its column needs, since GTK 4.8's column
+ * view keeps up to 200 rows of cells before the first rows are drawn. */
 typedef struct
 {
-  GtkWidget *image;
+  GtkWidget *box;    /* (nullable): the label with an icon or badge */
+  GtkWidget *image;  /* (nullable): state and deadline columns */
   GtkWidget *label;
-  GtkWidget *badge;
+  GtkWidget *badge;  /* (nullable): made the first time a client is military */
 } Cell;
+
+static void
+set_icon (Cell       *cell,
+          const char *icon,
+          const char *tone)
+{
+  if (cell->image == NULL)
+    return;
+  gtk_widget_remove_css_class (cell->image, "due-soon");
+  gtk_widget_remove_css_class (cell->image, "overdue");
+  gtk_widget_set_visible (cell->image, icon != NULL);
+  if (icon != NULL)
+    gtk_image_set_from_icon_name (GTK_IMAGE (cell->image), icon);
+  if (tone != NULL)
+    gtk_widget_add_css_class (cell->image, tone);
+}
+
+/* 绿色通道: marked with a word and an icon, not by colour alone. */
+static void
+show_badge (Cell     *cell,
+            gboolean  shown)
+{
+  if (cell->badge == NULL && shown)
+    {
+      cell->badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+      gtk_widget_add_css_class (cell->badge, "case-pill");
+      gtk_widget_add_css_class (cell->badge, "green-channel");
+      gtk_widget_set_valign (cell->badge, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (cell->badge), gtk_image_new_from_icon_name ("starred-symbolic"));
+      gtk_box_append (GTK_BOX (cell->badge), gtk_label_new (_("Green channel")));
+      gtk_box_append (GTK_BOX (cell->box), cell->badge);
+    }
+  if (cell->badge != NULL)
+    gtk_widget_set_visible (cell->badge, shown);
+}
 
 static void
 update_cell (GtkListItem *list_item,
@@ -450,16 +488,13 @@ update_cell (GtkListItem *list_item,
   summary = bb_case_item_get_summary (item);
   gtk_widget_remove_css_class (cell->label, "due-soon");
   gtk_widget_remove_css_class (cell->label, "overdue");
-  gtk_widget_remove_css_class (cell->image, "due-soon");
-  gtk_widget_remove_css_class (cell->image, "overdue");
   if (summary == NULL)
     {
       /* Still loading: a grey bar where the text will be. */
       gtk_inscription_set_text (GTK_INSCRIPTION (cell->label), NULL);
       gtk_widget_add_css_class (cell->label, "case-placeholder");
-      gtk_widget_set_visible (cell->image, FALSE);
-      if (cell->badge != NULL)
-        gtk_widget_set_visible (cell->badge, FALSE);
+      set_icon (cell, NULL, NULL);
+      show_badge (cell, FALSE);
       return;
     }
   gtk_widget_remove_css_class (cell->label, "case-placeholder");
@@ -474,7 +509,7 @@ update_cell (GtkListItem *list_item,
       break;
     case COLUMN_CLIENT:
       g_object_get (item, "client", &text, NULL);
-      gtk_widget_set_visible (cell->badge, bb_case_item_get_green_channel (item));
+      show_badge (cell, bb_case_item_get_green_channel (item));
       break;
     case COLUMN_CATEGORY:
       g_object_get (item, "category", &text, NULL);
@@ -516,14 +551,9 @@ update_cell (GtkListItem *list_item,
     }
 
   gtk_inscription_set_text (GTK_INSCRIPTION (cell->label), text);
-  gtk_widget_set_visible (cell->image, icon != NULL);
-  if (icon != NULL)
-    gtk_image_set_from_icon_name (GTK_IMAGE (cell->image), icon);
+  set_icon (cell, icon, tone);
   if (tone != NULL)
-    {
-      gtk_widget_add_css_class (cell->label, tone);
-      gtk_widget_add_css_class (cell->image, tone);
-    }
+    gtk_widget_add_css_class (cell->label, tone);
 }
 
 static void
@@ -567,16 +597,10 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   Column column = GPOINTER_TO_INT (user_data);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   Cell *cell = g_new0 (Cell, 1);
 
-  cell->image = gtk_image_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cell->image),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  gtk_widget_set_visible (cell->image, FALSE);
   /* GtkInscription, not GtkLabel: it is measured from the font's metrics
-   * alone, never by laying out its text, and GTK 4.8's column view keeps
-   * up to 200 rows of cells, all measured before the first frame. */
+   * alone, never by laying out its text. */
   cell->label = gtk_inscription_new (NULL);
   gtk_inscription_set_xalign (GTK_INSCRIPTION (cell->label), 0);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell->label),
@@ -584,30 +608,28 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_has_tooltip (cell->label, TRUE);
   g_signal_connect (cell->label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
   gtk_widget_set_hexpand (cell->label, TRUE);
-  gtk_box_append (GTK_BOX (box), cell->image);
-  gtk_box_append (GTK_BOX (box), cell->label);
   if (column == COLUMN_NUMBER)
     gtk_widget_add_css_class (cell->label, "numeric");
   if (column == COLUMN_DEADLINE)
     gtk_widget_add_css_class (cell->label, "case-deadline");
-  if (column == COLUMN_CLIENT)
-    {
-      GtkWidget *star = gtk_image_new_from_icon_name ("starred-symbolic");
 
-      /* 绿色通道: marked with a word and an icon, not by colour alone. */
-      cell->badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-      gtk_widget_add_css_class (cell->badge, "case-pill");
-      gtk_widget_add_css_class (cell->badge, "green-channel");
-      gtk_widget_set_valign (cell->badge, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (cell->badge), star);
-      gtk_box_append (GTK_BOX (cell->badge), gtk_label_new (_("Green channel")));
-      gtk_widget_set_visible (cell->badge, FALSE);
-      gtk_box_append (GTK_BOX (box), cell->badge);
+  if (column == COLUMN_STATE || column == COLUMN_DEADLINE || column == COLUMN_CLIENT)
+    {
+      cell->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      if (column != COLUMN_CLIENT)
+        {
+          cell->image = gtk_image_new ();
+          gtk_accessible_update_property (GTK_ACCESSIBLE (cell->image),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+          gtk_widget_set_visible (cell->image, FALSE);
+          gtk_box_append (GTK_BOX (cell->box), cell->image);
+        }
+      gtk_box_append (GTK_BOX (cell->box), cell->label);
     }
 
   g_object_set_data_full (G_OBJECT (list_item), "cell", cell, g_free);
   g_object_set_data (G_OBJECT (list_item), "column", GINT_TO_POINTER (column));
-  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_child (list_item, cell->box != NULL ? cell->box : cell->label);
 }
 
 static void
