@@ -379,6 +379,32 @@ test_setting_invalid (void)
   g_assert_error (error, BB_ERROR, BB_ERROR_INVALID);
   g_clear_error (&error);
 
+  /* The complaint and supplement time limits: whole working days, 1 to 365. */
+  {
+    static const char * const bad[] = { "0", "366", "2.5", "-1", "五", "", " 7" };
+    static const char * const keys[] = { BB_SETTING_COMPLAINT_DAYS, BB_SETTING_SUPPLEMENT_DAYS };
+    static const char * const labels[] = { "Complaint time limit: ", "Supplement time limit: " };
+
+    for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+      {
+        g_autofree char *value = NULL;
+
+        for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+          {
+            g_assert_false (bb_settings_repo_set (db, admin (), keys[k], bad[i], 1, NULL, &error));
+            g_assert_error (error, BB_ERROR, BB_ERROR_INVALID);
+            g_assert_true (g_str_has_prefix (error->message, labels[k]));
+            g_clear_error (&error);
+          }
+        g_assert_true (bb_settings_repo_set (db, admin (), keys[k], "365", 1, &version, &error));
+        g_assert_no_error (error);
+        g_assert_cmpint (version, ==, 2);
+        value = bb_settings_repo_get (db, keys[k], NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpstr (value, ==, "365");
+      }
+  }
+
   after = bb_settings_repo_get (db, BB_SETTING_COMPLAINT_HOTLINE, &version, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (after, ==, "");
