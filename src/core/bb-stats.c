@@ -50,6 +50,7 @@
 #include "bb-error.h"
 #include "bb-settings-repo.h"
 #include "bb-stats.h"
+#include "bb-stats-private.h"
 #include "bb-validate.h"
 
 /* The longest range: ten years of monthly rows. */
@@ -1616,4 +1617,65 @@ bb_stats_compute_finish (GAsyncResult  *result,
   g_return_val_if_fail (G_IS_TASK (result), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* For the benchmark (bangban-cli bench), which runs the same statements
+ * through the SQLite C API beside bb_stats_compute(). */
+
+/**
+ * bb_stats_sqlite_statements:
+ *
+ * Returns: (transfer none): the statements bb_stats_compute() runs on a
+ *   SQLite database with the running totals, in its order, with their
+ *   `##name::type` parameters; %NULL-terminated
+ */
+const char * const *
+bb_stats_sqlite_statements (void)
+{
+  static const char * const statements[] = {
+    SQL_ROLLUP_OFFSET,
+    SQL_ROLLUP_EVAL_MONTH_SQLITE,
+    SQL_ROLLUP_EVAL_DIMS_SQLITE,
+    SQL_ROLLUP_COMPLETION_SQLITE,
+    SQL_ROLLUP_WORKLOAD,
+    SQL_RECTIFICATIONS,
+    SQL_COMPLAINT_MONTH_SQLITE,
+    SQL_COMPLAINT_SUMMARY,
+    NULL
+  };
+
+  return statements;
+}
+
+/**
+ * bb_stats_parameters:
+ *
+ * Returns: (transfer full): the values of the statements' parameters for
+ *   the range, name → #GVariant (int64 or string), or %NULL with
+ *   %BB_ERROR_INVALID
+ */
+GHashTable *
+bb_stats_parameters (const char  *from,
+                     const char  *to,
+                     GError     **error)
+{
+  Range range = { 0 };
+  GHashTable *values;
+
+  if (!range_init (&range, from, to, error))
+    return NULL;
+  values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                  (GDestroyNotify) g_variant_unref);
+  g_hash_table_insert (values, "from", g_variant_ref_sink (g_variant_new_int64 (range.from_us)));
+  g_hash_table_insert (values, "to", g_variant_ref_sink (g_variant_new_int64 (range.to_us)));
+  g_hash_table_insert (values, "offset",
+                       g_variant_ref_sink (g_variant_new_int64 (range.offset_us)));
+  g_hash_table_insert (values, "from_day",
+                       g_variant_ref_sink (g_variant_new_int64 (range.from_day)));
+  g_hash_table_insert (values, "to_day", g_variant_ref_sink (g_variant_new_int64 (range.to_day)));
+  g_hash_table_insert (values, "now", g_variant_ref_sink (g_variant_new_int64 (range.now_us)));
+  g_hash_table_insert (values, "today",
+                       g_variant_ref_sink (g_variant_new_string (range.today)));
+  range_clear (&range);
+  return values;
 }
