@@ -16,15 +16,7 @@
  * - on SQLite a second connection with the SQLite C API writes the rows,
  *   one prepared statement per table (`?` parameters; the SQLite API has no
  *   `##name`), taking the write lock like any other writer (BEGIN
- *   IMMEDIATE). Row by row, the schema's insert triggers (the running
- *   totals of migration 0005, the FTS5 trigram index) cost more than the
- *   rows themselves, so each transaction sets them aside: it saves their
- *   SQL from sqlite_master and drops them, inserts the rows, adds what the
- *   new rows count for to the running totals with one INSERT … SELECT …
- *   GROUP BY per table, indexes the new rows' search text in one
- *   statement, and creates the triggers again from the saved SQL — all in
- *   the same transaction, so other connections never see the triggers
- *   missing and a failure leaves nothing half done;
+ *   IMMEDIATE), with the schema's own triggers keeping the FTS5 index;
  * - on PostgreSQL the rows go as JSON arrays, one parameter per statement
  *   of up to BATCH_ROWS rows (jsonb_array_elements), through the
  *   database's own libgda connection; ids come from the tables' identity
@@ -133,10 +125,17 @@ v_text (const char *s)
 
 #define PG_ROWS " FROM jsonb_array_elements(CAST(##rows::string AS jsonb)) AS r (v)"
 
-/* On SQLite each row goes straight into its table: with the insert
- * triggers set aside (see above), a row costs its table and indexes only. */
-#define DIRECT(table, columns, marks) \
-  "INSERT INTO main." table " (" columns ") VALUES (" marks ")"
+/* On SQLite rows wait in a temporary table of the same columns and go into
+ * the real one in one INSERT … SELECT as the transaction ends: a statement
+ * on a table with triggers runs in a statement transaction, and each of
+ * those makes FTS5 write out what it holds, so rows inserted one by one
+ * would leave the trigram index one tiny segment per case to merge. */
+#define STAGE(table, columns) \
+  "CREATE TEMP TABLE IF NOT EXISTS bulk_" table " (" columns ")"
+#define FLUSH(table, columns) \
+  "INSERT INTO main." table " (" columns ") SELECT " columns " FROM temp.bulk_" table \
+  " ORDER BY rowid"
+#define CLEAR(table) "DELETE FROM temp.bulk_" table
 #define Q2  "?, ?"
 #define Q6  "?, ?, ?, ?, ?, ?"
 #define Q7  Q6 ", ?"
@@ -145,20 +144,32 @@ v_text (const char *s)
 
 static const struct
 {
+  const char *stage;
   const char *insert;
+  const char *flush;
+  const char *clear;
   const char *pg;
 } table_sql[N_TABLES] = {
   [TABLE_CLIENT] = {
-    DIRECT ("client", CLIENT_COLUMNS, Q12),
+    STAGE ("client", CLIENT_COLUMNS),
+    "INSERT INTO temp.bulk_client VALUES (" Q12 ")",
+    FLUSH ("client", CLIENT_COLUMNS),
+    CLEAR ("client"),
     "INSERT INTO client (" CLIENT_COLUMNS ") SELECT (v->>0)::bigint, v->>1, v->>2, v->>3, "
     "v->>4, v->>5, v->>6, v->>7, v->>8, v->>9, v->>10, (v->>11)::bigint" PG_ROWS,
   },
   [TABLE_GRAM] = {
-    DIRECT ("client_gram", GRAM_COLUMNS, Q2),
+    STAGE ("client_gram", GRAM_COLUMNS),
+    "INSERT INTO temp.bulk_client_gram VALUES (" Q2 ")",
+    FLUSH ("client_gram", GRAM_COLUMNS),
+    CLEAR ("client_gram"),
     "INSERT INTO client_gram (" GRAM_COLUMNS ") SELECT v->>0, (v->>1)::bigint" PG_ROWS,
   },
   [TABLE_CASE] = {
-    DIRECT ("bb_case", CASE_COLUMNS, Q12 ", " Q12 ", " Q2 ", ?, ?, ?"),
+    STAGE ("bb_case", CASE_COLUMNS),
+    "INSERT INTO temp.bulk_bb_case VALUES (" Q12 ", " Q12 ", " Q2 ", ?, ?, ?)",
+    FLUSH ("bb_case", CASE_COLUMNS),
+    CLEAR ("bb_case"),
     "INSERT INTO bb_case (" CASE_COLUMNS ") SELECT (v->>0)::bigint, v->>1, v->>2, v->>3, "
     "(v->>4)::bigint, (v->>5)::bigint, v->>6, v->>7, v->>8, v->>9, v->>10, (v->>11)::int, "
     "(v->>12)::bigint, (v->>13)::bigint, (v->>14)::bigint, (v->>15)::bigint, (v->>16)::bigint, "
@@ -166,26 +177,41 @@ static const struct
     "v->>25, (v->>26)::bigint, (v->>27)::bigint, (v->>28)::bigint" PG_ROWS,
   },
   [TABLE_SEARCH] = {
-    DIRECT ("case_search", SEARCH_COLUMNS, Q2),
+    STAGE ("case_search", SEARCH_COLUMNS),
+    "INSERT INTO temp.bulk_case_search VALUES (" Q2 ")",
+    FLUSH ("case_search", SEARCH_COLUMNS),
+    CLEAR ("case_search"),
     "INSERT INTO case_search (" SEARCH_COLUMNS ") SELECT (v->>0)::bigint, v->>1" PG_ROWS,
   },
   [TABLE_EVENT] = {
-    DIRECT ("case_event", EVENT_COLUMNS, Q7),
+    STAGE ("case_event", EVENT_COLUMNS),
+    "INSERT INTO temp.bulk_case_event VALUES (" Q7 ")",
+    FLUSH ("case_event", EVENT_COLUMNS),
+    CLEAR ("case_event"),
     "INSERT INTO case_event (" EVENT_COLUMNS ") SELECT (v->>0)::bigint, (v->>1)::bigint, "
     "(v->>2)::bigint, v->>3, v->>4, v->>5, v->>6" PG_ROWS,
   },
   [TABLE_SUSPENSION] = {
-    DIRECT ("suspension", SUSPENSION_COLUMNS, Q6),
+    STAGE ("suspension", SUSPENSION_COLUMNS),
+    "INSERT INTO temp.bulk_suspension VALUES (" Q6 ")",
+    FLUSH ("suspension", SUSPENSION_COLUMNS),
+    CLEAR ("suspension"),
     "INSERT INTO suspension (" SUSPENSION_COLUMNS ") SELECT (v->>0)::bigint, v->>1, v->>2, "
     "v->>3, (v->>4)::int, (v->>5)::bigint" PG_ROWS,
   },
   [TABLE_EVALUATION] = {
-    DIRECT ("evaluation", EVALUATION_COLUMNS, Q7),
+    STAGE ("evaluation", EVALUATION_COLUMNS),
+    "INSERT INTO temp.bulk_evaluation VALUES (" Q7 ")",
+    FLUSH ("evaluation", EVALUATION_COLUMNS),
+    CLEAR ("evaluation"),
     "INSERT INTO evaluation (" EVALUATION_COLUMNS ") SELECT (v->>0)::bigint, (v->>1)::int, "
     "v->>2, v->>3, (v->>4)::int, (v->>5)::bigint, (v->>6)::bigint" PG_ROWS,
   },
   [TABLE_AUDIT] = {
-    DIRECT ("audit", AUDIT_COLUMNS, Q10),
+    STAGE ("audit", AUDIT_COLUMNS),
+    "INSERT INTO temp.bulk_audit VALUES (" Q10 ")",
+    FLUSH ("audit", AUDIT_COLUMNS),
+    CLEAR ("audit"),
     "INSERT INTO audit (" AUDIT_COLUMNS ") SELECT (v->>0)::bigint, (v->>1)::bigint, v->>2, "
     "v->>3, (v->>4)::bigint, v->>5, v->>6, v->>7, v->>8, v->>9" PG_ROWS,
   },
@@ -207,87 +233,6 @@ static const char SQL_RAW_SET_COUNTER[] =
   "INSERT INTO counter (name, value) VALUES (?, ?) "
   "ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)";
 static const char SQL_RAW_SETTING[] = "SELECT value FROM setting WHERE key = ?";
-static const char SQL_RAW_MAX_EVALUATION[] = "SELECT COALESCE(MAX(id), 0) FROM evaluation";
-
-/* The insert triggers a bulk transaction sets aside, and what they would
- * have done, for every case after ?1 and every evaluation after ?2. The
- * statements must count as the triggers of migration 0005 do (test-demo
- * checks the totals against a count from scratch). */
-static const char SQL_RAW_TRIGGERS[] =
-  "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
-  "('stats_case_ai', 'stats_evaluation_ai', 'case_search_ai') ORDER BY name";
-static const struct
-{
-  const char *name;
-  const char *drop;
-} insert_triggers[] = {
-  { "case_search_ai", "DROP TRIGGER case_search_ai" },
-  { "stats_case_ai", "DROP TRIGGER stats_case_ai" },
-  { "stats_evaluation_ai", "DROP TRIGGER stats_evaluation_ai" },
-};
-
-#define DAY_OF(t) "((" t ") + o.offset_us) / 86400000000"
-#define OPEN_STATES "('consultation', 'applied', 'routed', 'analysed', 'handling')"
-
-static const char SQL_RAW_SEARCH_INDEX[] =
-  "INSERT INTO case_search_fts (rowid, body) SELECT case_id, body FROM case_search "
-  "WHERE case_id > ?1 ORDER BY case_id";
-
-/* While it indexes the new rows, FTS5 keeps them in memory up to 64 MiB
- * (not 1 MiB) before writing a segment, and merges no segments as it goes
- * (half the cost of indexing); each load leaves one or a few segments,
- * which FTS5 merges when they pile up (crisismerge) or as later writes
- * come. The settings are FTS5's own, saved in its config table: they go
- * back to what they were (FTS5's defaults, 4 and 1 MiB, when unset)
- * before the transaction commits. */
-static const char SQL_RAW_SEARCH_SETTINGS[] =
-  "SELECT COALESCE((SELECT v FROM case_search_fts_config WHERE k = 'automerge'), 4), "
-  "COALESCE((SELECT v FROM case_search_fts_config WHERE k = 'hashsize'), 1048576)";
-static const char SQL_RAW_SEARCH_SET[] =
-  "INSERT INTO case_search_fts (case_search_fts, rank) VALUES (?1, ?2)";
-#define BULK_HASHSIZE (64 * 1024 * 1024)
-
-static const char * const SQL_RAW_CASE_TOTALS[] = {
-  "INSERT INTO stats_case_day (day, what, staff_id, n) "
-  "SELECT day, what, staff_id, count(*) FROM ("
-  "SELECT " DAY_OF ("c.applied_at") " AS day, 1 AS what, COALESCE(c.responsible_id, 0) AS staff_id "
-  "FROM bb_case c, stats_config o WHERE c.id > ?1 "
-  "UNION ALL SELECT " DAY_OF ("c.accepted_at") ", 2, COALESCE(c.responsible_id, 0) "
-  "FROM bb_case c, stats_config o WHERE c.id > ?1 AND c.accepted_at IS NOT NULL "
-  "UNION ALL SELECT " DAY_OF ("c.completed_at") ", 3, COALESCE(c.responsible_id, 0) "
-  "FROM bb_case c, stats_config o WHERE c.id > ?1 AND c.completed_at IS NOT NULL) "
-  "GROUP BY day, what, staff_id "
-  "ON CONFLICT (day, what, staff_id) DO UPDATE SET n = n + excluded.n",
-
-  "INSERT INTO stats_completion (c_day, a_day, t, n) "
-  "SELECT " DAY_OF ("c.completed_at") ", " DAY_OF ("COALESCE(c.accepted_at, c.applied_at)") ", "
-  "CASE WHEN c.deadline IS NULL THEN 2 WHEN CAST(julianday(c.deadline) - 2440587.5 AS INTEGER) "
-  ">= " DAY_OF ("c.completed_at") " THEN 1 ELSE 0 END, count(*) "
-  "FROM bb_case c, stats_config o WHERE c.id > ?1 AND c.completed_at IS NOT NULL "
-  "GROUP BY 1, 2, 3 ON CONFLICT (c_day, a_day, t) DO UPDATE SET n = n + excluded.n",
-
-  "INSERT INTO stats_open (staff_id, state, deadline, n) "
-  "SELECT COALESCE(responsible_id, 0), state, COALESCE(deadline, ''), count(*) FROM bb_case "
-  "WHERE id > ?1 AND state IN " OPEN_STATES " GROUP BY 1, 2, 3 "
-  "ON CONFLICT (staff_id, state, deadline) DO UPDATE SET n = n + excluded.n",
-
-  "INSERT INTO stats_eval_staff (day, staff_id, level, n) "
-  "SELECT " DAY_OF ("e.at") ", COALESCE(c.responsible_id, 0), e.level, count(*) "
-  "FROM evaluation e JOIN bb_case c ON c.id = e.case_id, stats_config o WHERE e.id > ?2 "
-  "GROUP BY 1, 2, 3 ON CONFLICT (day, staff_id, level) DO UPDATE SET n = n + excluded.n",
-
-  "INSERT INTO stats_eval_matter (day, item_id, matter, level, n) "
-  "SELECT " DAY_OF ("e.at") ", COALESCE(c.item_id, 0), "
-  "CASE WHEN c.item_id IS NULL THEN c.matter ELSE '' END, e.level, count(*) "
-  "FROM evaluation e JOIN bb_case c ON c.id = e.case_id, stats_config o WHERE e.id > ?2 "
-  "GROUP BY 1, 2, 3, 4 ON CONFLICT (day, item_id, matter, level) DO UPDATE SET n = n + excluded.n",
-
-  "INSERT INTO stats_eval_category (day, category, level, n) "
-  "SELECT " DAY_OF ("e.at") ", cl.category, e.level, count(*) "
-  "FROM evaluation e JOIN bb_case c ON c.id = e.case_id JOIN client cl ON cl.id = c.client_id, "
-  "stats_config o WHERE e.id > ?2 "
-  "GROUP BY 1, 2, 3 ON CONFLICT (day, category, level) DO UPDATE SET n = n + excluded.n",
-};
 
 /* PostgreSQL, through libgda. */
 static const char SQL_PG_HEAD[] =
@@ -322,7 +267,9 @@ struct _BbBulk
   gboolean       sqlite;
 
   sqlite3       *raw;
-  sqlite3_stmt  *inserts[N_TABLES];
+  sqlite3_stmt  *inserts[N_TABLES];    /* into the temporary tables */
+  sqlite3_stmt  *flushes[N_TABLES];
+  sqlite3_stmt  *clears[N_TABLES];
   sqlite3_stmt  *head;
   sqlite3_stmt  *set_head;
   sqlite3_stmt  *feed;
@@ -338,11 +285,6 @@ struct _BbBulk
   guint          n_records;          /* in this transaction */
   gint64         last_client_id;     /* SQLite */
   gint64         last_case_id;
-  gint64         first_case_id;      /* SQLite: the last ones before the transaction */
-  gint64         first_evaluation_id;
-  GPtrArray     *trigger_sql;        /* SQLite: of the triggers set aside */
-  gboolean       has_totals;         /* SQLite: stats_case_ai was among them */
-  gboolean       has_search_index;   /* SQLite: case_search_ai was among them */
   gint64         audit_seq;
   char          *audit_hash;
   gint64         last_at;
@@ -552,7 +494,8 @@ flush_table (BbBulk   *self,
   g_autoptr(GdaSet) params = NULL;
 
   if (self->sqlite)
-    return TRUE;
+    return sqlite_run (self, self->flushes[table], NULL, 0, error) &&
+           sqlite_run (self, self->clears[table], NULL, 0, error);
   if (self->n_rows[table] == 0)
     return TRUE;
 
@@ -599,119 +542,6 @@ add_audit (BbBulk      *self,
   return TRUE;
 }
 
-/* Insert triggers (SQLite) */
-
-/* Saves the SQL of the insert triggers and drops them, in the open
- * transaction. */
-static gboolean
-set_triggers_aside (BbBulk  *self,
-                    GError **error)
-{
-  sqlite3_stmt *statement = sqlite_prepare (self, SQL_RAW_TRIGGERS, error);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  int rc;
-
-  if (statement == NULL)
-    return FALSE;
-  g_ptr_array_set_size (self->trigger_sql, 0);
-  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
-    {
-      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (statement, 0)));
-      g_ptr_array_add (self->trigger_sql,
-                       g_strdup ((const char *) sqlite3_column_text (statement, 1)));
-    }
-  sqlite3_finalize (statement);
-  if (rc != SQLITE_DONE)
-    {
-      sqlite_fail (self, error);
-      return FALSE;
-    }
-
-  self->has_totals = FALSE;
-  self->has_search_index = FALSE;
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *name = g_ptr_array_index (names, i);
-
-      for (guint t = 0; t < G_N_ELEMENTS (insert_triggers); t++)
-        if (g_str_equal (name, insert_triggers[t].name) &&
-            !sqlite_exec (self, insert_triggers[t].drop, error))
-          return FALSE;
-      if (g_str_equal (name, "stats_case_ai"))
-        self->has_totals = TRUE;
-      else if (g_str_equal (name, "case_search_ai"))
-        self->has_search_index = TRUE;
-    }
-  return TRUE;
-}
-
-/* Does for the transaction's new rows what the triggers set aside would
- * have done row by row, and creates the triggers again. */
-static gboolean
-bring_triggers_back (BbBulk  *self,
-                     GError **error)
-{
-  Value after[] = { v_int (self->first_case_id), v_int (self->first_evaluation_id) };
-
-  if (self->has_search_index)
-    {
-      sqlite3_stmt *settings = sqlite_prepare (self, SQL_RAW_SEARCH_SETTINGS, error);
-      sqlite3_stmt *set = NULL;
-      sqlite3_stmt *statement = NULL;
-      gint64 automerge = 4, hashsize = 1048576;
-      gboolean ok = FALSE;
-
-      if (settings != NULL && sqlite3_step (settings) == SQLITE_ROW)
-        {
-          automerge = sqlite3_column_int64 (settings, 0);
-          hashsize = sqlite3_column_int64 (settings, 1);
-          ok = TRUE;
-        }
-      if (!ok)
-        sqlite_fail (self, error);
-      sqlite3_finalize (settings);
-      if (ok)
-        {
-          Value no_merge[] = { v_text ("automerge"), v_int (0) };
-          Value big_hash[] = { v_text ("hashsize"), v_int (BULK_HASHSIZE) };
-          Value old_merge[] = { v_text ("automerge"), v_int (automerge) };
-          Value old_hash[] = { v_text ("hashsize"), v_int (hashsize) };
-
-          ok = (set = sqlite_prepare (self, SQL_RAW_SEARCH_SET, error)) != NULL &&
-               (statement = sqlite_prepare (self, SQL_RAW_SEARCH_INDEX, error)) != NULL &&
-               sqlite_run (self, set, no_merge, G_N_ELEMENTS (no_merge), error) &&
-               sqlite_run (self, set, big_hash, G_N_ELEMENTS (big_hash), error) &&
-               sqlite_run (self, statement, after, 1, error) &&
-               sqlite_run (self, set, old_merge, G_N_ELEMENTS (old_merge), error) &&
-               sqlite_run (self, set, old_hash, G_N_ELEMENTS (old_hash), error);
-        }
-      sqlite3_finalize (set);
-      sqlite3_finalize (statement);
-      if (!ok)
-        return FALSE;
-    }
-  if (self->has_totals)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (SQL_RAW_CASE_TOTALS); i++)
-        {
-          sqlite3_stmt *statement = sqlite_prepare (self, SQL_RAW_CASE_TOTALS[i], error);
-          gboolean ok;
-
-          if (statement == NULL)
-            return FALSE;
-          ok = sqlite_run (self, statement, after, G_N_ELEMENTS (after), error);
-          sqlite3_finalize (statement);
-          if (!ok)
-            return FALSE;
-        }
-    }
-  for (guint i = 0; i < self->trigger_sql->len; i++)
-    if (!sqlite_exec (self, g_ptr_array_index (self->trigger_sql, i), error))
-      return FALSE;
-  g_ptr_array_set_size (self->trigger_sql, 0);
-  return TRUE;
-}
-
 /* Transactions */
 
 static gboolean
@@ -729,11 +559,8 @@ begin (BbBulk  *self,
         return FALSE;
       self->in_transaction = TRUE;
       if (!sqlite_int (self, SQL_RAW_MAX_CLIENT, &self->last_client_id, error) ||
-          !sqlite_int (self, SQL_RAW_MAX_CASE, &self->last_case_id, error) ||
-          !sqlite_int (self, SQL_RAW_MAX_EVALUATION, &self->first_evaluation_id, error) ||
-          !set_triggers_aside (self, error))
+          !sqlite_int (self, SQL_RAW_MAX_CASE, &self->last_case_id, error))
         return FALSE;
-      self->first_case_id = self->last_case_id;
 
       rc = sqlite3_step (statement);
       if (rc == SQLITE_ROW)
@@ -811,8 +638,7 @@ commit (BbBulk  *self,
       Value head[] = { v_int (self->audit_seq), v_text (self->audit_hash) };
       Value feed[] = { v_int (at), v_text ("case") };
 
-      if (!bring_triggers_back (self, error) ||
-          !sqlite_run (self, self->set_head, head, G_N_ELEMENTS (head), error) ||
+      if (!sqlite_run (self, self->set_head, head, G_N_ELEMENTS (head), error) ||
           !sqlite_run (self, self->feed, feed, G_N_ELEMENTS (feed), error))
         goto failed;
     }
@@ -1108,7 +934,10 @@ open_sqlite (BbBulk  *self,
 
   for (Table t = 0; t < N_TABLES; t++)
     {
-      if ((self->inserts[t] = sqlite_prepare (self, table_sql[t].insert, error)) == NULL)
+      if (!sqlite_exec (self, table_sql[t].stage, error) ||
+          (self->inserts[t] = sqlite_prepare (self, table_sql[t].insert, error)) == NULL ||
+          (self->flushes[t] = sqlite_prepare (self, table_sql[t].flush, error)) == NULL ||
+          (self->clears[t] = sqlite_prepare (self, table_sql[t].clear, error)) == NULL)
         return FALSE;
     }
   if ((self->head = sqlite_prepare (self, SQL_RAW_HEAD, error)) == NULL ||
@@ -1161,7 +990,6 @@ bb_bulk_new (BbDatabase     *db,
   self->counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->client_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->case_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->trigger_sql = g_ptr_array_new_with_free_func (g_free);
   for (Table t = 0; t < N_TABLES; t++)
     self->rows[t] = g_string_new (NULL);
 
@@ -1459,6 +1287,8 @@ bb_bulk_free (BbBulk *self)
       for (Table t = 0; t < N_TABLES; t++)
         {
           sqlite3_finalize (self->inserts[t]);
+          sqlite3_finalize (self->flushes[t]);
+          sqlite3_finalize (self->clears[t]);
         }
       sqlite3_finalize (self->head);
       sqlite3_finalize (self->set_head);
@@ -1474,7 +1304,6 @@ bb_bulk_free (BbBulk *self)
   g_clear_pointer (&self->counters, g_hash_table_unref);
   g_clear_pointer (&self->client_ids, g_array_unref);
   g_clear_pointer (&self->case_ids, g_array_unref);
-  g_clear_pointer (&self->trigger_sql, g_ptr_array_unref);
   g_free (self->audit_hash);
   g_free (self->number_format);
   g_clear_pointer (&self->actor, bb_actor_free);
