@@ -373,8 +373,7 @@ test_bulk (void)
     g_assert_true (seen);
   }
 
-  /* The running totals, which the bulk load counts in one statement per
-   * table rather than through the triggers, are exact. */
+  /* After a bulk load the running totals are exact. */
   assert_totals_exact (location);
 
   /* Its search index finds a bulk case by one, two and three characters
