@@ -541,6 +541,26 @@ test_proxy_flow (Fixture       *f,
   materials = select_rows (f->db, SQL_MATERIALS, c3->id);
   g_assert_cmpint (bb_model_get_int64 (materials, 1, 0, -1), ==, 1);
   g_assert_cmpint (bb_model_get_int64 (materials, 1, 2, -1), ==, 0);
+  /* The client has supplement_days (5) working days: Tue 3, Wed 4, (Thu 5
+   * a holiday), Fri 6, Mon 9, Tue 10; the date is in the record and its text. */
+  assert_last_audit (f->db, "S001", "request-supplement", "\"supplement_due\":\"2026-03-10\"");
+  {
+    g_autoptr(BbCaseDetail) requested = bb_case_repo_get_detail (f->db, f->staff1, c3->number,
+                                                                 &error);
+    const BbCaseEvent *event = NULL;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < requested->events->len && event == NULL; i++)
+      {
+        const BbCaseEvent *e = g_ptr_array_index (requested->events, i);
+
+        if (g_strcmp0 (e->kind, "request-supplement") == 0)
+          event = e;
+      }
+    g_assert_nonnull (event);
+    g_assert_cmpstr (event->body, ==, "Supplement by 2026-03-10\n请补交营业执照复印件");
+    g_assert_nonnull (strstr (event->data, "\"supplement_due\":\"2026-03-10\""));
+  }
 
   /* The work log is searchable, non-BMP characters and all. */
   c4 = act_ok (f, f->staff1, c3, log);

@@ -205,6 +205,126 @@ test_upgrade_from_schema_1 (void)
   g_assert_cmpstr (supplement_days, ==, "5");
 }
 
+/* A database at schema 5 with running totals keyed by staff member first:
+ * migration 0006 keys them by day first and keeps every total. */
+static const char SQL_SCHEMA_5_TOTALS[] =
+  "INSERT INTO stats_case_day (day, what, staff_id, n) VALUES "
+  "(20000, 1, 0, 3), (20000, 1, 7, 2), (20000, 2, 7, 1), (20001, 3, 7, 4), (19000, 1, 9, 11);"
+  "INSERT INTO stats_eval_staff (day, staff_id, level, n) VALUES "
+  "(20000, 7, 5, 6), (20000, 7, 1, 1), (20002, 0, 3, 2), (19500, 9, 4, 8);";
+
+static const char SQL_CASE_DAY_ROWS[] =
+  "SELECT day, what, staff_id, n FROM stats_case_day ORDER BY day, what, staff_id";
+static const char SQL_EVAL_STAFF_ROWS[] =
+  "SELECT day, staff_id, level, n FROM stats_eval_staff ORDER BY day, staff_id, level";
+
+/* The primary key's columns, in order, as "a,b,c". */
+static const char SQL_SQLITE_KEY[] =
+  "SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info(##table::string) "
+  "WHERE pk > 0 ORDER BY pk)";
+static const char SQL_PG_KEY[] =
+  "SELECT string_agg(a.attname, ',' ORDER BY k.i) FROM pg_index x "
+  "JOIN LATERAL unnest(x.indkey) WITH ORDINALITY AS k (attnum, i) ON true "
+  "JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum "
+  "WHERE x.indrelid = CAST(##table::string AS regclass) AND x.indisprimary";
+
+static char *
+rows_text (BbDatabase *db,
+           const char *sql)
+{
+  static const GType types[] = { G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64,
+                                 G_TYPE_NONE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdaDataModel) model = bb_database_select (db, bb_database_prepare (db, sql), NULL,
+                                                      types, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (int row = 0; row < gda_data_model_get_n_rows (model); row++)
+    for (int column = 0; column < 4; column++)
+      g_string_append_printf (text, "%" G_GINT64_FORMAT "%c",
+                              bb_model_get_int64 (model, column, row, -1),
+                              column == 3 ? ';' : ',');
+  return g_string_free (text, FALSE);
+}
+
+static char *
+primary_key (BbDatabase *db,
+             const char *table)
+{
+  GdaStatement *statement = bb_database_prepare (db, bb_database_get_engine (db) == BB_ENGINE_SQLITE
+                                                       ? SQL_SQLITE_KEY : SQL_PG_KEY);
+  g_autoptr(GdaSet) params = bb_database_new_params (db, statement);
+  g_autoptr(GdaDataModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bb_params_set_string (params, "table", table);
+  model = bb_database_select (db, statement, params, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gda_data_model_get_n_rows (model), ==, 1);
+  return bb_model_dup_string (model, 0, 0);
+}
+
+static void
+test_upgrade_from_schema_5 (void)
+{
+  g_autoptr(BbLocation) location = bb_test_new_location ();
+  g_autoptr(BbDatabase) db = NULL;
+  g_autofree char *case_days = NULL;
+  g_autofree char *eval_staff = NULL;
+  g_autofree char *case_key = NULL;
+  g_autofree char *eval_key = NULL;
+
+  /* A database as schema 5 left it, with running totals in it. */
+  bb_test_exec_script (location,
+                       "CREATE TABLE schema_version (version INTEGER PRIMARY KEY,"
+                       " applied_at BIGINT NOT NULL, program TEXT NOT NULL);");
+  for (guint version = 1; version <= 5; version++)
+    {
+      g_autofree char *script = migration_text (version);
+      g_autofree char *record = g_strdup_printf ("INSERT INTO schema_version VALUES "
+                                                 "(%u, 0, 'bangban 0.5');", version);
+
+      bb_test_exec_script (location, script);
+      bb_test_exec_script (location, record);
+    }
+  bb_test_exec_script (location, SQL_SCHEMA_5_TOTALS);
+
+  db = bb_test_open (location);
+  g_assert_cmpuint (bb_database_get_schema_version (db), ==,
+                    bb_database_get_latest_schema_version ());
+  g_assert_cmpuint (bb_database_get_schema_version (db), >=, 6);
+
+  /* Every total is still there, exactly… */
+  case_days = rows_text (db, SQL_CASE_DAY_ROWS);
+  g_assert_cmpstr (case_days, ==,
+                   "19000,1,9,11;20000,1,0,3;20000,1,7,2;20000,2,7,1;20001,3,7,4;");
+  eval_staff = rows_text (db, SQL_EVAL_STAFF_ROWS);
+  g_assert_cmpstr (eval_staff, ==, "19500,9,4,8;20000,7,1,1;20000,7,5,6;20002,0,3,2;");
+
+  /* …keyed by day first… */
+  case_key = primary_key (db, "stats_case_day");
+  g_assert_cmpstr (case_key, ==, "day,what,staff_id");
+  eval_key = primary_key (db, "stats_eval_staff");
+  g_assert_cmpstr (eval_key, ==, "day,staff_id,level");
+
+  /* …and an upsert naming the columns in the order of schema 5, as its
+   * triggers do, still finds the key. */
+  {
+    g_autoptr(GError) error = NULL;
+    static const char bump[] =
+      "INSERT INTO stats_case_day (staff_id, what, day, n) VALUES (7, 1, 20000, 5) "
+      "ON CONFLICT (staff_id, what, day) DO UPDATE SET n = stats_case_day.n + excluded.n";
+    g_autofree char *after = NULL;
+
+    g_assert_cmpint (bb_database_execute (db, bb_database_prepare (db, bump), NULL, &error),
+                     ==, 1);
+    g_assert_no_error (error);
+    after = rows_text (db, SQL_CASE_DAY_ROWS);
+    g_assert_cmpstr (after, ==, "19000,1,9,11;20000,1,0,3;20000,1,7,7;20000,2,7,1;20001,3,7,4;");
+  }
+}
+
 static void
 test_setting_conflict (void)
 {
@@ -258,6 +378,32 @@ test_setting_invalid (void)
   g_assert_false (bb_settings_repo_set (db, admin (), BB_SETTING_RECTIFICATION_DAYS, "0", 1, NULL, &error));
   g_assert_error (error, BB_ERROR, BB_ERROR_INVALID);
   g_clear_error (&error);
+
+  /* The complaint and supplement time limits: whole working days, 1 to 365. */
+  {
+    static const char * const bad[] = { "0", "366", "2.5", "-1", "五", "", " 7" };
+    static const char * const keys[] = { BB_SETTING_COMPLAINT_DAYS, BB_SETTING_SUPPLEMENT_DAYS };
+    static const char * const labels[] = { "Complaint time limit: ", "Supplement time limit: " };
+
+    for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+      {
+        g_autofree char *value = NULL;
+
+        for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+          {
+            g_assert_false (bb_settings_repo_set (db, admin (), keys[k], bad[i], 1, NULL, &error));
+            g_assert_error (error, BB_ERROR, BB_ERROR_INVALID);
+            g_assert_true (g_str_has_prefix (error->message, labels[k]));
+            g_clear_error (&error);
+          }
+        g_assert_true (bb_settings_repo_set (db, admin (), keys[k], "365", 1, &version, &error));
+        g_assert_no_error (error);
+        g_assert_cmpint (version, ==, 2);
+        value = bb_settings_repo_get (db, keys[k], NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpstr (value, ==, "365");
+      }
+  }
 
   after = bb_settings_repo_get (db, BB_SETTING_COMPLAINT_HOTLINE, &version, &error);
   g_assert_no_error (error);
@@ -353,6 +499,7 @@ main (int   argc,
   g_test_add_func ("/bangban/database/newer-schema-refused", test_newer_schema_refused);
   g_test_add_func ("/bangban/database/foreign-database-refused", test_foreign_database_refused);
   g_test_add_func ("/bangban/database/upgrade-from-schema-1", test_upgrade_from_schema_1);
+  g_test_add_func ("/bangban/database/upgrade-from-schema-5", test_upgrade_from_schema_5);
   g_test_add_func ("/bangban/database/setting-conflict", test_setting_conflict);
   g_test_add_func ("/bangban/database/setting-invalid", test_setting_invalid);
   g_test_add_func ("/bangban/database/setting-needs-admin", test_setting_needs_admin);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "bb-audit.h"
+#include "bb-bulk.h"
 #include "bb-case-query.h"
 #include "bb-case-repo.h"
 #include "bb-client-repo.h"
@@ -207,6 +208,113 @@ test_same_seed (void)
   g_unsetenv ("BANGBAN_NOW");
 }
 
+/* Each running total (migration 0005), as a table holds it and as counted
+ * from scratch from the cases, evaluations and clients; {DAYNUM} stands
+ * for the engine's day number of a `YYYY-MM-DD` deadline. */
+#define DAY_OF(t) "((" t ") + o.offset_us) / 86400000000"
+
+static const struct
+{
+  const char *table;
+  const char *held;
+  const char *counted;
+} totals[] = {
+  { "stats_case_day",
+    "SELECT day, what, staff_id, n FROM stats_case_day WHERE n <> 0",
+    "SELECT day, what, staff_id, count(*) FROM ("
+    "SELECT " DAY_OF ("c.applied_at") " AS day, 1 AS what, COALESCE(c.responsible_id, 0) AS staff_id "
+    "FROM bb_case c, stats_config o "
+    "UNION ALL SELECT " DAY_OF ("c.accepted_at") ", 2, COALESCE(c.responsible_id, 0) "
+    "FROM bb_case c, stats_config o WHERE c.accepted_at IS NOT NULL "
+    "UNION ALL SELECT " DAY_OF ("c.completed_at") ", 3, COALESCE(c.responsible_id, 0) "
+    "FROM bb_case c, stats_config o WHERE c.completed_at IS NOT NULL) AS d "
+    "GROUP BY day, what, staff_id" },
+  { "stats_completion",
+    "SELECT c_day, a_day, t, n FROM stats_completion WHERE n <> 0",
+    "SELECT " DAY_OF ("c.completed_at") ", " DAY_OF ("COALESCE(c.accepted_at, c.applied_at)") ", "
+    "CASE WHEN c.deadline IS NULL THEN 2 WHEN {DAYNUM} >= " DAY_OF ("c.completed_at") " THEN 1 "
+    "ELSE 0 END, count(*) FROM bb_case c, stats_config o WHERE c.completed_at IS NOT NULL "
+    "GROUP BY 1, 2, 3" },
+  { "stats_open",
+    "SELECT staff_id, state, deadline, n FROM stats_open WHERE n <> 0",
+    "SELECT COALESCE(responsible_id, 0), state, COALESCE(deadline, ''), count(*) FROM bb_case "
+    "WHERE state IN ('consultation', 'applied', 'routed', 'analysed', 'handling') "
+    "GROUP BY 1, 2, 3" },
+  { "stats_eval_staff",
+    "SELECT day, staff_id, level, n FROM stats_eval_staff WHERE n <> 0",
+    "SELECT " DAY_OF ("e.at") ", COALESCE(c.responsible_id, 0), e.level, count(*) "
+    "FROM evaluation e JOIN bb_case c ON c.id = e.case_id, stats_config o GROUP BY 1, 2, 3" },
+  { "stats_eval_matter",
+    "SELECT day, item_id, matter, level, n FROM stats_eval_matter WHERE n <> 0",
+    "SELECT " DAY_OF ("e.at") ", COALESCE(c.item_id, 0), "
+    "CASE WHEN c.item_id IS NULL THEN c.matter ELSE '' END, e.level, count(*) "
+    "FROM evaluation e JOIN bb_case c ON c.id = e.case_id, stats_config o GROUP BY 1, 2, 3, 4" },
+  { "stats_eval_category",
+    "SELECT day, category, level, n FROM stats_eval_category WHERE n <> 0",
+    "SELECT " DAY_OF ("e.at") ", cl.category, e.level, count(*) "
+    "FROM evaluation e JOIN bb_case c ON c.id = e.case_id JOIN client cl ON cl.id = c.client_id, "
+    "stats_config o GROUP BY 1, 2, 3" },
+};
+
+/* Every running total equals its count from scratch, and is not empty. */
+static void
+assert_totals_exact (const BbLocation *location)
+{
+  const char *daynum = bb_test_engine () == BB_ENGINE_SQLITE
+                       ? "CAST(julianday(c.deadline) - 2440587.5 AS INTEGER)"
+                       : "(CAST(c.deadline AS DATE) - CAST('1970-01-01' AS DATE))";
+
+  for (guint i = 0; i < G_N_ELEMENTS (totals); i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (totals[i].counted, "{DAYNUM}", -1);
+      g_autofree char *counted = g_strjoinv (daynum, parts);
+      g_autofree char *differ_sql = g_strdup_printf (
+        "SELECT (SELECT count(*) FROM (%s EXCEPT %s) AS x) + "
+        "(SELECT count(*) FROM (%s EXCEPT %s) AS y)",
+        totals[i].held, counted, counted, totals[i].held);
+      g_autofree char *rows_sql = g_strdup_printf ("SELECT count(*) FROM (%s) AS x",
+                                                   totals[i].held);
+      g_autofree char *differ = bb_test_query_string (location, differ_sql);
+      g_autofree char *rows = bb_test_query_string (location, rows_sql);
+
+      g_test_message ("%s: %s rows, %s differ", totals[i].table, rows, differ);
+      g_assert_cmpstr (differ, ==, "0");
+      g_assert_cmpstr (rows, !=, "0");
+    }
+}
+
+/* The cases a search finds, newest first, include @id. */
+static void
+assert_search_finds (BbDatabase *db,
+                     const char *text,
+                     gint64      id)
+{
+  g_autoptr(BbActor) system = bb_actor_new_system ();
+  g_autoptr(BbCaseFilter) search = bb_case_filter_new ();
+  g_autoptr(BbCaseCursor) cursor = NULL;
+  gboolean seen = FALSE;
+
+  search->search = g_strdup (text);
+  do
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) rows = NULL;
+      BbCaseCursor *next = NULL;
+
+      rows = bb_case_query_page (db, system, search, BB_CASE_SORT_NEWEST, cursor, 500, &next,
+                                 &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < rows->len; i++)
+        if (((BbCaseSummary *) g_ptr_array_index (rows, i))->id == id)
+          seen = TRUE;
+      g_clear_pointer (&cursor, bb_case_cursor_free);
+      cursor = next;
+    }
+  while (cursor != NULL && !seen);
+  if (!seen)
+    g_error ("Searching “%s” did not find case %" G_GINT64_FORMAT, text, id);
+}
+
 static void
 test_bulk (void)
 {
@@ -265,13 +373,74 @@ test_bulk (void)
     g_assert_true (seen);
   }
 
+  /* After a bulk load the running totals are exact. */
+  assert_totals_exact (location);
+
+  /* Its search index finds a bulk case by one, two and three characters
+   * of its client's name, and by a piece of its matter. */
+  {
+    g_autofree char *one = g_utf8_substring (bulk_case->client_name, 0, 1);
+    g_autofree char *two = g_utf8_substring (bulk_case->client_name, 0, 2);
+    g_autofree char *matter = g_utf8_substring (bulk_case->matter, 1, 5);
+
+    g_assert_cmpint (g_utf8_strlen (bulk_case->client_name, -1), >=, 2);
+    assert_search_finds (db, one, bulk_case->id);
+    assert_search_finds (db, two, bulk_case->id);
+    assert_search_finds (db, bulk_case->client_name, bulk_case->id);
+    assert_search_finds (db, matter, bulk_case->id);
+  }
+
+  /* A second bulk load into a database that holds cases adds to the
+   * totals (an evaluated, completed case of a new client)… */
+  {
+    g_autoptr(BbBulk) bulk = bb_bulk_new (db, system, &error);
+    g_autoptr(BbClient) client = bb_client_new ();
+    g_autofree char *number = NULL;
+    BbBulkCase kase = { 0 };
+    gint64 client_id, case_id;
+
+    g_assert_no_error (error);
+    client->kind = g_strdup (BB_CLIENT_PERSON);
+    client->created_at = 1772000000000000;
+    client->name = g_strdup ("欧阳靖雯");
+    client->category = g_strdup (BB_CATEGORY_SPECIAL_CARE);
+    client_id = bb_bulk_add_client (bulk, client, &error);
+    g_assert_no_error (error);
+    kase.kind = BB_CASE_PROXY;
+    kase.state = BB_STATE_COMPLETED;
+    kase.client_id = client_id;
+    kase.matter = "高龄津贴申领";
+    kase.responsible_id = bulk_case->responsible_id;
+    kase.applied_at = 1772000000000000;
+    kase.accepted_at = 1772000600000000;
+    kase.deadline = "2026-03-03";
+    kase.completed_at = 1772400000000000;
+    kase.client_name = "欧阳靖雯";
+    kase.evaluation_level = 2;
+    kase.evaluated_at = 1772400600000000;
+    case_id = bb_bulk_add_case (bulk, &kase, &number, &error);
+    g_assert_no_error (error);
+    g_assert_true (bb_bulk_finish (bulk, &error));
+    g_assert_no_error (error);
+
+    assert_totals_exact (location);
+    assert_search_finds (db, "靖", case_id);
+    assert_search_finds (db, "阳靖雯", case_id);
+    assert_search_finds (db, number, case_id);
+  }
+
   /* The case numbers carry on after the bulk ones. */
   draft.kind = BB_CASE_ASSIST;
   draft.client_id = bulk_case->client_id;
   draft.matter = "社会保障卡申领";
   fresh = bb_case_repo_create (db, system, &draft, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (bb_case_query_count (db, filter, &error), ==, count + 1);
+  g_assert_cmpint (bb_case_query_count (db, filter, &error), ==, count + 2);
+
+  /* …and the triggers are back: a case created the ordinary way counts
+   * and is found. */
+  assert_totals_exact (location);
+  assert_search_finds (db, fresh->number, fresh->id);
 
   bb_demo_summary_clear (&summary);
   g_unsetenv ("BANGBAN_NOW");

@@ -1310,14 +1310,14 @@ static const char SQL_DROP_ROLLUPS_SQLITE[] =
   "DROP TABLE stats_config; DROP TABLE stats_case_day; DROP TABLE stats_completion; "
   "DROP TABLE stats_open; DROP TABLE stats_eval_staff; DROP TABLE stats_eval_matter; "
   "DROP TABLE stats_eval_category; DROP INDEX rectification_created; "
-  "DELETE FROM schema_version WHERE version = 5;";
+  "DELETE FROM schema_version WHERE version >= 5;";
 static const char SQL_DROP_ROLLUPS_PG[] =
   "DROP FUNCTION stats_case_counts () CASCADE; DROP FUNCTION stats_case_dims () CASCADE; "
   "DROP FUNCTION stats_evaluation () CASCADE; DROP FUNCTION stats_client_category () CASCADE; "
   "DROP TABLE stats_config; DROP TABLE stats_case_day; DROP TABLE stats_completion; "
   "DROP TABLE stats_open; DROP TABLE stats_eval_staff; DROP TABLE stats_eval_matter; "
   "DROP TABLE stats_eval_category; DROP INDEX rectification_created; "
-  "DELETE FROM schema_version WHERE version = 5;";
+  "DELETE FROM schema_version WHERE version >= 5;";
 
 static void
 test_rollups_backfilled (void)

@@ -201,6 +201,21 @@ setting_saved (gpointer data)
 }
 
 static gboolean
+widget_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (GTK_WIDGET (data));
+}
+
+static gboolean
+supplement_days_saved (gpointer data)
+{
+  BbDatabase *db = bb_application_get_database (app);
+  g_autofree char *value = bb_settings_repo_get (db, BB_SETTING_SUPPLEMENT_DAYS, NULL, NULL);
+
+  return g_strcmp0 (value, data) == 0;
+}
+
+static gboolean
 window_shown (gpointer data)
 {
   return find_window (GPOINTER_TO_SIZE (data)) != NULL;
@@ -247,6 +262,43 @@ test_preferences (void)
   hotline = bb_settings_repo_get (bb_application_get_database (app),
                                   BB_SETTING_COMPLAINT_HOTLINE, NULL, NULL);
   g_assert_cmpstr (hotline, ==, "");
+
+  /* The supplement time limit, in working days: too many is refused as
+   * typed and not saved; a good number is saved with the check mark. */
+  {
+    GtkWidget *spin = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                                 BB_TYPE_PREFERENCES_WINDOW,
+                                                                 "supplement_days_spin"));
+    GtkWidget *apply = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                                  BB_TYPE_PREFERENCES_WINDOW,
+                                                                  "supplement_days_apply"));
+    g_autofree char *days = NULL;
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "5");
+    g_assert_false (gtk_widget_get_visible (apply));
+
+    gtk_editable_set_text (GTK_EDITABLE (spin), "400");
+    g_assert_true (gtk_widget_has_css_class (spin, "error"));
+    g_assert_true (gtk_widget_get_visible (message));
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (message)),
+                                     g_str_equal (lang_tag, "C") ? "Supplement time limit: "
+                                                                 : "补正期限："));
+    g_assert_true (gtk_widget_get_visible (apply));
+    g_signal_emit_by_name (apply, "clicked");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "400");
+    days = bb_settings_repo_get (bb_application_get_database (app), BB_SETTING_SUPPLEMENT_DAYS,
+                                 NULL, NULL);
+    g_assert_cmpstr (days, ==, "5");
+
+    gtk_editable_set_text (GTK_EDITABLE (spin), "12");
+    g_assert_false (gtk_widget_has_css_class (spin, "error"));
+    g_assert_false (gtk_widget_get_visible (message));
+    g_signal_emit_by_name (apply, "clicked");
+    iterate_until (supplement_days_saved, (gpointer) "12", "the supplement time limit to be saved");
+    iterate_until (widget_hidden, apply, "the check mark to go once saved");
+    wait_for_draw (GTK_WIDGET (prefs));
+    save_screenshot (GTK_WIDGET (prefs), "preferences-hall");
+  }
 
   gtk_window_destroy (prefs);
 }

@@ -1612,14 +1612,37 @@ perform_request_supplement (Act     *act,
                             GError **error)
 {
   g_autoptr(GPtrArray) materials = read_materials (act->db, act->before->id, error);
+  g_autoptr(BbCalendar) calendar = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *days_text = NULL;
+  g_autofree char *due_iso = NULL;
+  guint64 days = 5;
   JsonArray *missing;
+  GDate due;
 
   if (materials == NULL || !write_case (act, error))
     return FALSE;
 
+  /* The client has `supplement_days` working days to supply them (the
+   * standard's § 服务中止与续办: not supplied in time, the case may be
+   * suspended). */
+  calendar = load_calendar (act->db, error);
+  if (calendar == NULL)
+    return FALSE;
+  days_text = bb_settings_repo_get (act->db, BB_SETTING_SUPPLEMENT_DAYS, NULL, NULL);
+  if (days_text == NULL || !g_ascii_string_to_unsigned (days_text, 10, 1, 365, &days, NULL))
+    days = 5;
+  bb_calendar_add_working_days (calendar, &act->today, (guint) days, &due);
+  due_iso = date_to_iso (&due);
+  json_object_set_string_member (act->details, "supplement_due", due_iso);
+
   missing = json_array_new ();
   json_object_set_array_member (act->details, "missing", missing);
-  act_set_body (act, act->action->text);
+  /* Translators: the day by which the client is to supply missing materials */
+  g_string_append_printf (body, _("Supplement by %s"), due_iso);
+  if (act->action->text != NULL && *act->action->text != '\0')
+    g_string_append_printf (body, "\n%s", act->action->text);
+  act_set_body (act, body->str);
   return mark_materials (act, materials, act->action->missing, FALSE, missing, error);
 }
 

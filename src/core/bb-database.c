@@ -27,7 +27,7 @@
 #include "bb-error.h"
 
 /* The numbered migrations under src/core/migrations/<engine>/NNNN.sql. */
-#define LATEST_SCHEMA_VERSION 5
+#define LATEST_SCHEMA_VERSION 6
 
 /* How long an SQLite writer waits for another process's write to finish. */
 #define SQLITE_BUSY_TIMEOUT_MS 30000
@@ -671,8 +671,15 @@ configure_connection (BbDatabase  *self,
              run_pragma (self, SQL_PRAGMA_FK, error);
     }
 
+  /* JIT compilation of a query costs tens of milliseconds before it runs;
+   * PostgreSQL decides on it from the planner's cost estimates, which for
+   * the statistics' short aggregates (a few thousand rows of running
+   * totals, or a join the planner overestimates) cross the threshold
+   * while the query itself takes a few milliseconds. Nothing Bangban runs
+   * is long enough to win it back. */
   return run_command (self, "SET application_name = 'bangban'", error) &&
-         run_command (self, "SET client_encoding = 'UTF8'", error);
+         run_command (self, "SET client_encoding = 'UTF8'", error) &&
+         run_command (self, "SET jit = off", error);
 }
 
 static const char SQL_SQLITE_OTHER_TABLES[] =

@@ -41,6 +41,10 @@ setting_label (const char *key)
     return _("Time zone");
   if (g_str_equal (key, BB_SETTING_RECTIFICATION_DAYS))
     return _("Rectification time limit");
+  if (g_str_equal (key, BB_SETTING_COMPLAINT_DAYS))
+    return _("Complaint time limit");
+  if (g_str_equal (key, BB_SETTING_SUPPLEMENT_DAYS))
+    return _("Supplement time limit");
   return key;
 }
 
@@ -139,6 +143,22 @@ bb_settings_validate (const char  *key,
         {
           bb_set_field_error (error, setting_label (key),
                               _("enter a number of working days from 1 to 60"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* Working days to handle a complaint (GB/T 36113) and for a client to
+   * supply missing materials: local rules give from a few days to months. */
+  if (g_str_equal (key, BB_SETTING_COMPLAINT_DAYS) ||
+      g_str_equal (key, BB_SETTING_SUPPLEMENT_DAYS))
+    {
+      guint64 days;
+
+      if (!g_ascii_string_to_unsigned (value, 10, 1, 365, &days, NULL))
+        {
+          bb_set_field_error (error, setting_label (key),
+                              _("enter a whole number of working days from 1 to 365"));
           return FALSE;
         }
       return TRUE;

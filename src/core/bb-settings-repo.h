@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 #define BB_SETTING_CASE_NUMBER_FORMAT "case_number_format"
 #define BB_SETTING_TIME_ZONE          "time_zone"
 #define BB_SETTING_RECTIFICATION_DAYS "rectification_days"
+#define BB_SETTING_COMPLAINT_DAYS     "complaint_days"
+#define BB_SETTING_SUPPLEMENT_DAYS    "supplement_days"
 
 gboolean  bb_settings_validate   (const char  *key,
                                   const char  *value,

@@ -50,6 +50,7 @@
 #include "bb-error.h"
 #include "bb-settings-repo.h"
 #include "bb-stats.h"
+#include "bb-stats-private.h"
 #include "bb-validate.h"
 
 /* The longest range: ten years of monthly rows. */
@@ -118,24 +119,18 @@ static const char SQL_EVAL_DIMS_SQLITE[] = "SELECT * FROM (" EVAL_DIMS ")";
 static const char SQL_EVAL_DIMS_PG[] = EVAL_DIMS;
 
 /* The same from the running totals: rows of (dimension, key, label, extra,
- * level, count) as above. The totals per staff member are looked up for
- * each staff member (and 0, nobody) and level: a range of their key each,
- * rather than sorting a year of rows. */
+ * level, count) as above. Every stats_* table is keyed by day first
+ * (migration 0006 for the totals per staff member): the range is one
+ * range of each table's key, summed in one pass. */
 #define ROLLUP_DAYS "WHERE day >= ##from_day::gint64 AND day < ##to_day::gint64 "
-#define STAFF_IDS   "(SELECT id AS staff_id FROM staff UNION ALL SELECT 0) d"
-#define LEVELS \
-  "(SELECT 1 AS level UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 " \
-  "UNION ALL SELECT 5) l"
 
 #define ROLLUP_EVAL_DIMS \
   "WITH m AS (SELECT item_id, matter, level, CAST(sum(n) AS BIGINT) AS n " \
   "FROM stats_eval_matter " ROLLUP_DAYS "GROUP BY item_id, matter, level HAVING sum(n) <> 0) " \
   "SELECT 1 AS dim, CASE WHEN x.staff_id = 0 THEN '' ELSE CAST(x.staff_id AS TEXT) END AS k, " \
   "s.name AS label, s.number AS extra, x.level AS level, x.n AS n FROM (" \
-  "SELECT d.staff_id AS staff_id, l.level AS level, " \
-  "(SELECT CAST(sum(e.n) AS BIGINT) FROM stats_eval_staff e WHERE e.staff_id = d.staff_id " \
-  "AND e.level = l.level AND e.day >= ##from_day::gint64 AND e.day < ##to_day::gint64) AS n " \
-  "FROM " STAFF_IDS ", " LEVELS ") x LEFT JOIN staff s ON s.id = x.staff_id WHERE x.n <> 0 " \
+  "SELECT staff_id, level, CAST(sum(n) AS BIGINT) AS n FROM stats_eval_staff " ROLLUP_DAYS \
+  "GROUP BY staff_id, level HAVING sum(n) <> 0) x LEFT JOIN staff s ON s.id = x.staff_id " \
   "UNION ALL " \
   "SELECT 2, CASE WHEN m.item_id = 0 THEN 'matter:' || m.matter " \
   "ELSE 'item:' || CAST(m.item_id AS TEXT) END, COALESCE(i.name, m.matter), i.department, " \
@@ -222,19 +217,17 @@ static const char SQL_WORKLOAD[] =
   "OR state IN " OPEN_STATES " GROUP BY COALESCE(responsible_id, 0)) w "
   "LEFT JOIN staff s ON s.id = w.rid";
 
-/* Each staff member's range of days in stats_case_day, looked up; the open
+/* The range of days of stats_case_day summed per staff member; the open
  * cases summed per staff member; then the two meet. */
-#define CASE_DAYS(what) \
-  "COALESCE((SELECT sum(c.n) FROM stats_case_day c WHERE c.staff_id = d.staff_id " \
-  "AND c.what = " what " AND c.day >= ##from_day::gint64 AND c.day < ##to_day::gint64), 0)"
-
 static const char SQL_ROLLUP_WORKLOAD[] =
   "SELECT w.rid, s.name, s.number, w.registered, w.accepted, w.completed, w.open, w.overdue "
   "FROM (SELECT rid, CAST(sum(reg) AS BIGINT) AS registered, CAST(sum(acc) AS BIGINT) AS accepted, "
   "CAST(sum(done) AS BIGINT) AS completed, CAST(sum(op) AS BIGINT) AS open, "
   "CAST(sum(od) AS BIGINT) AS overdue FROM ("
-  "SELECT d.staff_id AS rid, " CASE_DAYS ("1") " AS reg, " CASE_DAYS ("2") " AS acc, "
-  CASE_DAYS ("3") " AS done, 0 AS op, 0 AS od FROM " STAFF_IDS " "
+  "SELECT staff_id AS rid, sum(CASE WHEN what = 1 THEN n ELSE 0 END) AS reg, "
+  "sum(CASE WHEN what = 2 THEN n ELSE 0 END) AS acc, "
+  "sum(CASE WHEN what = 3 THEN n ELSE 0 END) AS done, 0 AS op, 0 AS od "
+  "FROM stats_case_day " ROLLUP_DAYS "GROUP BY staff_id "
   "UNION ALL SELECT staff_id, 0, 0, 0, sum(n), sum(CASE WHEN state = 'handling' "
   "AND deadline <> '' AND deadline < ##today::string THEN n ELSE 0 END) "
   "FROM stats_open GROUP BY staff_id) u GROUP BY rid "
@@ -1624,4 +1617,65 @@ bb_stats_compute_finish (GAsyncResult  *result,
   g_return_val_if_fail (G_IS_TASK (result), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* For the benchmark (bangban-cli bench), which runs the same statements
+ * through the SQLite C API beside bb_stats_compute(). */
+
+/**
+ * bb_stats_sqlite_statements:
+ *
+ * Returns: (transfer none): the statements bb_stats_compute() runs on a
+ *   SQLite database with the running totals, in its order, with their
+ *   `##name::type` parameters; %NULL-terminated
+ */
+const char * const *
+bb_stats_sqlite_statements (void)
+{
+  static const char * const statements[] = {
+    SQL_ROLLUP_OFFSET,
+    SQL_ROLLUP_EVAL_MONTH_SQLITE,
+    SQL_ROLLUP_EVAL_DIMS_SQLITE,
+    SQL_ROLLUP_COMPLETION_SQLITE,
+    SQL_ROLLUP_WORKLOAD,
+    SQL_RECTIFICATIONS,
+    SQL_COMPLAINT_MONTH_SQLITE,
+    SQL_COMPLAINT_SUMMARY,
+    NULL
+  };
+
+  return statements;
+}
+
+/**
+ * bb_stats_parameters:
+ *
+ * Returns: (transfer full): the values of the statements' parameters for
+ *   the range, name → #GVariant (int64 or string), or %NULL with
+ *   %BB_ERROR_INVALID
+ */
+GHashTable *
+bb_stats_parameters (const char  *from,
+                     const char  *to,
+                     GError     **error)
+{
+  Range range = { 0 };
+  GHashTable *values;
+
+  if (!range_init (&range, from, to, error))
+    return NULL;
+  values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                  (GDestroyNotify) g_variant_unref);
+  g_hash_table_insert (values, "from", g_variant_ref_sink (g_variant_new_int64 (range.from_us)));
+  g_hash_table_insert (values, "to", g_variant_ref_sink (g_variant_new_int64 (range.to_us)));
+  g_hash_table_insert (values, "offset",
+                       g_variant_ref_sink (g_variant_new_int64 (range.offset_us)));
+  g_hash_table_insert (values, "from_day",
+                       g_variant_ref_sink (g_variant_new_int64 (range.from_day)));
+  g_hash_table_insert (values, "to_day", g_variant_ref_sink (g_variant_new_int64 (range.to_day)));
+  g_hash_table_insert (values, "now", g_variant_ref_sink (g_variant_new_int64 (range.now_us)));
+  g_hash_table_insert (values, "today",
+                       g_variant_ref_sink (g_variant_new_string (range.today)));
+  range_clear (&range);
+  return values;
 }

@@ -15,6 +15,28 @@
 #include "bb-preferences-window.h"
 #include "bb-settings-repo.h"
 
+/* The settings of the hall kept in the database, one row each: text in an
+ * entry row, or a number of working days in a spin button with its own
+ * apply button. */
+typedef enum
+{
+  FIELD_TEAM_NAME,
+  FIELD_HOTLINE,
+  FIELD_RECTIFICATION_DAYS,
+  FIELD_COMPLAINT_DAYS,
+  FIELD_SUPPLEMENT_DAYS,
+  N_FIELDS
+} FieldId;
+
+typedef struct
+{
+  const char    *key;
+  GtkEditable   *editable;  /* the AdwEntryRow or the GtkSpinButton */
+  GtkButton     *apply;     /* spin buttons only */
+  char          *loaded;    /* the value as read or last saved */
+  int            version;
+} FormField;
+
 struct _BbPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
@@ -22,10 +44,7 @@ struct _BbPreferencesWindow
   BbApplication        *application;
   GSettings            *settings;
   GCancellable         *cancellable;
-  int                   team_name_version;
-  int                   hotline_version;
-  char                 *team_name_loaded;
-  char                 *hotline_loaded;
+  FormField             fields[N_FIELDS];
 
   GtkCheckButton       *sqlite_check;
   GtkCheckButton       *postgresql_check;
@@ -45,6 +64,12 @@ struct _BbPreferencesWindow
   AdwPreferencesGroup  *forms_group;
   AdwEntryRow          *team_name_row;
   AdwEntryRow          *hotline_row;
+  GtkSpinButton        *rectification_days_spin;
+  GtkButton            *rectification_days_apply;
+  GtkSpinButton        *complaint_days_spin;
+  GtkButton            *complaint_days_apply;
+  GtkSpinButton        *supplement_days_spin;
+  GtkButton            *supplement_days_apply;
   GtkLabel             *forms_message;
 };
 
@@ -353,21 +378,27 @@ apply_clicked_cb (BbPreferencesWindow *self)
   update_apply_button (self);
 }
 
-/* Settings printed on forms (kept in the database) */
+/* Settings of the hall (kept in the database) */
 
 typedef struct
 {
-  char *team_name;
-  int   team_name_version;
-  char *hotline;
-  int   hotline_version;
+  char *values[N_FIELDS];
+  int   versions[N_FIELDS];
 } FormSettings;
+
+static const char * const field_keys[N_FIELDS] = {
+  [FIELD_TEAM_NAME] = BB_SETTING_TEAM_NAME,
+  [FIELD_HOTLINE] = BB_SETTING_COMPLAINT_HOTLINE,
+  [FIELD_RECTIFICATION_DAYS] = BB_SETTING_RECTIFICATION_DAYS,
+  [FIELD_COMPLAINT_DAYS] = BB_SETTING_COMPLAINT_DAYS,
+  [FIELD_SUPPLEMENT_DAYS] = BB_SETTING_SUPPLEMENT_DAYS,
+};
 
 static void
 form_settings_free (FormSettings *fs)
 {
-  g_free (fs->team_name);
-  g_free (fs->hotline);
+  for (guint i = 0; i < N_FIELDS; i++)
+    g_free (fs->values[i]);
   g_free (fs);
 }
 
@@ -381,10 +412,8 @@ load_form_settings_thread (GTask        *task,
   FormSettings *fs = g_new0 (FormSettings, 1);
   GError *error = NULL;
 
-  fs->team_name = bb_settings_repo_get (db, BB_SETTING_TEAM_NAME, &fs->team_name_version, &error);
-  if (fs->team_name != NULL)
-    fs->hotline = bb_settings_repo_get (db, BB_SETTING_COMPLAINT_HOTLINE, &fs->hotline_version,
-                                        &error);
+  for (guint i = 0; i < N_FIELDS && error == NULL; i++)
+    fs->values[i] = bb_settings_repo_get (db, field_keys[i], &fs->versions[i], &error);
   if (error != NULL)
     {
       form_settings_free (fs);
@@ -402,21 +431,75 @@ show_forms_message (BbPreferencesWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->forms_message), message != NULL);
 }
 
-static void
-take_loaded_value (AdwEntryRow  *row,
-                   char        **loaded,
-                   int          *version,
-                   const char   *value,
-                   int           new_version)
+static FormField *
+find_field (BbPreferencesWindow *self,
+            gpointer             widget)
 {
-  const char *shown = gtk_editable_get_text (GTK_EDITABLE (row));
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (self->fields[i].editable == widget || (gpointer) self->fields[i].apply == widget)
+      return &self->fields[i];
+  g_assert_not_reached ();
+}
 
-  if (*loaded != NULL && g_strcmp0 (shown, *loaded) != 0)
+static gboolean
+field_is_spin (const FormField *field)
+{
+  return GTK_IS_SPIN_BUTTON (field->editable);
+}
+
+/* What the row shows, trimmed. */
+static char *
+field_text (const FormField *field)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (field->editable)));
+}
+
+/* A spin button's apply button shows while its text differs from the
+ * value saved, as an entry row's does. */
+static void
+update_field_apply (FormField *field)
+{
+  g_autofree char *text = NULL;
+
+  if (field->apply == NULL)
     return;
-  g_free (*loaded);
-  *loaded = g_strdup (value);
-  *version = new_version;
-  gtk_editable_set_text (GTK_EDITABLE (row), value);
+  text = field_text (field);
+  gtk_widget_set_visible (GTK_WIDGET (field->apply),
+                          field->loaded != NULL && g_strcmp0 (text, field->loaded) != 0);
+}
+
+static void
+set_field_text (FormField  *field,
+                const char *value)
+{
+  if (field_is_spin (field))
+    {
+      guint64 days;
+
+      if (g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT, &days, NULL))
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (field->editable), (double) days);
+      gtk_editable_set_text (field->editable, value);
+    }
+  else
+    gtk_editable_set_text (field->editable, value);
+  update_field_apply (field);
+}
+
+static void
+take_loaded_value (FormField  *field,
+                   const char *value,
+                   int         new_version)
+{
+  g_autofree char *shown = field_text (field);
+
+  /* A row the user has edited keeps what was typed (and the version it was
+   * typed against, so that saving it still detects a conflict). */
+  if (field->loaded != NULL && g_strcmp0 (shown, field->loaded) != 0)
+    return;
+  g_free (field->loaded);
+  field->loaded = g_strdup (value);
+  field->version = new_version;
+  set_field_text (field, value);
 }
 
 static void
@@ -438,12 +521,8 @@ form_settings_loaded_cb (GObject      *source,
       return;
     }
 
-  /* A row the user has edited keeps what was typed (and the version it was
-   * typed against, so that saving it still detects a conflict). */
-  take_loaded_value (self->team_name_row, &self->team_name_loaded, &self->team_name_version,
-                     fs->team_name, fs->team_name_version);
-  take_loaded_value (self->hotline_row, &self->hotline_loaded, &self->hotline_version,
-                     fs->hotline, fs->hotline_version);
+  for (guint i = 0; i < N_FIELDS; i++)
+    take_loaded_value (&self->fields[i], fs->values[i], fs->versions[i]);
   gtk_widget_set_sensitive (GTK_WIDGET (self->forms_group), TRUE);
   show_forms_message (self, NULL);
   form_settings_free (fs);
@@ -467,41 +546,42 @@ load_form_settings (BbPreferencesWindow *self)
   g_task_run_in_thread (task, load_form_settings_thread);
 }
 
-static const char *
-row_setting_key (BbPreferencesWindow *self,
-                 AdwEntryRow         *row)
-{
-  return row == self->team_name_row ? BB_SETTING_TEAM_NAME : BB_SETTING_COMPLAINT_HOTLINE;
-}
-
+/* Validates what the row shows as it is typed. */
 static void
-form_setting_changed_cb (BbPreferencesWindow *self,
-                         AdwEntryRow         *row)
+validate_field (BbPreferencesWindow *self,
+                FormField           *field)
 {
   g_autoptr(GError) error = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autofree char *text = field_text (field);
 
-  if (bb_settings_validate (row_setting_key (self, row), text, &error))
+  if (bb_settings_validate (field->key, text, &error))
     {
-      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (field->editable), "error");
       show_forms_message (self, NULL);
     }
   else
     {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (field->editable), "error");
       show_forms_message (self, error->message);
     }
+  update_field_apply (field);
+}
+
+static void
+form_setting_changed_cb (BbPreferencesWindow *self,
+                         GtkEditable         *editable)
+{
+  validate_field (self, find_field (self, editable));
 }
 
 typedef struct
 {
   BbDatabase *db;
   BbActor    *actor;
-  const char *key;
+  FieldId     id;
   char       *value;
   int         version;
   int         new_version;
-  AdwEntryRow *row;
 } SaveSetting;
 
 static void
@@ -522,11 +602,32 @@ save_setting_thread (GTask        *task,
   SaveSetting *save = task_data;
   GError *error = NULL;
 
-  if (bb_settings_repo_set (save->db, save->actor, save->key, save->value, save->version,
-                            &save->new_version, &error))
+  if (bb_settings_repo_set (save->db, save->actor, field_keys[save->id], save->value,
+                            save->version, &save->new_version, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
+}
+
+static const char *
+saved_message (FieldId id)
+{
+  switch (id)
+    {
+    case FIELD_TEAM_NAME:
+      return _("Team name saved");
+    case FIELD_HOTLINE:
+      return _("Complaint hotline saved");
+    case FIELD_RECTIFICATION_DAYS:
+      return _("Rectification time limit saved");
+    case FIELD_COMPLAINT_DAYS:
+      return _("Complaint time limit saved");
+    case FIELD_SUPPLEMENT_DAYS:
+      return _("Supplement time limit saved");
+    case N_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static void
@@ -536,9 +637,8 @@ setting_saved_cb (GObject      *source,
 {
   g_autoptr(BbPreferencesWindow) self = user_data;
   SaveSetting *save = g_task_get_task_data (G_TASK (result));
+  FormField *field = &self->fields[save->id];
   g_autoptr(GError) error = NULL;
-  int *version = save->row == self->team_name_row ? &self->team_name_version
-                                                  : &self->hotline_version;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -549,7 +649,8 @@ setting_saved_cb (GObject      *source,
           /* Keep what was typed; take the new version so that the next apply
            * replaces the other change knowingly. */
           g_autofree char *message = NULL;
-          g_autofree char *current = bb_settings_repo_get (save->db, save->key, version, NULL);
+          g_autofree char *current = bb_settings_repo_get (save->db, field->key, &field->version,
+                                                           NULL);
 
           message = g_strdup_printf (_("%s. It is now “%s”; apply again to replace it with yours."),
                                      error->message, current ? current : "");
@@ -557,46 +658,36 @@ setting_saved_cb (GObject      *source,
           return;
         }
       if (g_error_matches (error, BB_ERROR, BB_ERROR_INVALID))
-        gtk_widget_add_css_class (GTK_WIDGET (save->row), "error");
+        gtk_widget_add_css_class (GTK_WIDGET (field->editable), "error");
       show_forms_message (self, error->message);
       bb_application_report_error (self->application, error);
       return;
     }
 
-  *version = save->new_version;
-  if (save->row == self->team_name_row)
-    {
-      g_free (self->team_name_loaded);
-      self->team_name_loaded = g_strdup (save->value);
-    }
-  else
-    {
-      g_free (self->hotline_loaded);
-      self->hotline_loaded = g_strdup (save->value);
-    }
+  field->version = save->new_version;
+  g_free (field->loaded);
+  field->loaded = g_strdup (save->value);
+  update_field_apply (field);
   show_forms_message (self, NULL);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                    adw_toast_new (save->row == self->team_name_row
-                                                   ? _("Team name saved")
-                                                   : _("Complaint hotline saved")));
+                                    adw_toast_new (saved_message (save->id)));
 }
 
 static void
-form_setting_apply_cb (BbPreferencesWindow *self,
-                       AdwEntryRow         *row)
+save_field (BbPreferencesWindow *self,
+            FormField           *field)
 {
   BbDatabase *db = bb_application_get_database (self->application);
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) task = NULL;
-  g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  const char *key = row_setting_key (self, row);
+  g_autofree char *value = field_text (field);
   SaveSetting *save;
 
   if (db == NULL)
     return;
-  if (!bb_settings_validate (key, value, &error))
+  if (!bb_settings_validate (field->key, value, &error))
     {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (field->editable), "error");
       show_forms_message (self, error->message);
       return;
     }
@@ -604,14 +695,69 @@ form_setting_apply_cb (BbPreferencesWindow *self,
   save = g_new0 (SaveSetting, 1);
   save->db = g_object_ref (db);
   save->actor = bb_actor_copy (bb_application_get_actor (self->application));
-  save->key = key;
+  save->id = (FieldId) (field - self->fields);
   save->value = g_steal_pointer (&value);
-  save->version = row == self->team_name_row ? self->team_name_version : self->hotline_version;
-  save->row = row;
+  save->version = field->version;
 
   task = g_task_new (NULL, self->cancellable, setting_saved_cb, g_object_ref (self));
   g_task_set_task_data (task, save, (GDestroyNotify) save_setting_free);
   g_task_run_in_thread (task, save_setting_thread);
+}
+
+static void
+form_setting_apply_cb (BbPreferencesWindow *self,
+                       GtkWidget           *widget)
+{
+  save_field (self, find_field (self, widget));
+}
+
+/* Enter in a spin button saves it, as in an entry row. */
+static gboolean
+spin_activated_cb (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  BbPreferencesWindow *self = BB_PREFERENCES_WINDOW (gtk_widget_get_root (widget));
+  FormField *field = find_field (self, widget);
+  g_autofree char *text = field_text (field);
+
+  if (field->loaded != NULL && g_strcmp0 (text, field->loaded) == 0)
+    return FALSE;
+  save_field (self, field);
+  return TRUE;
+}
+
+static void
+init_fields (BbPreferencesWindow *self)
+{
+  GtkEditable *editables[N_FIELDS] = {
+    GTK_EDITABLE (self->team_name_row), GTK_EDITABLE (self->hotline_row),
+    GTK_EDITABLE (self->rectification_days_spin), GTK_EDITABLE (self->complaint_days_spin),
+    GTK_EDITABLE (self->supplement_days_spin),
+  };
+  GtkButton *applies[N_FIELDS] = {
+    NULL, NULL, self->rectification_days_apply, self->complaint_days_apply,
+    self->supplement_days_apply,
+  };
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      self->fields[i].key = field_keys[i];
+      self->fields[i].editable = editables[i];
+      self->fields[i].apply = applies[i];
+      if (applies[i] != NULL)
+        {
+          GtkEventController *controller = gtk_shortcut_controller_new ();
+          GtkShortcut *shortcut =
+            gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Return|KP_Enter"),
+                              gtk_callback_action_new (spin_activated_cb, NULL, NULL));
+
+          /* Before the spin button's own text takes the key. */
+          gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+          gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+          gtk_widget_add_controller (GTK_WIDGET (editables[i]), controller);
+        }
+    }
 }
 
 /* Object */
@@ -707,8 +853,8 @@ bb_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BB_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->application);
-  g_clear_pointer (&self->team_name_loaded, g_free);
-  g_clear_pointer (&self->hotline_loaded, g_free);
+  for (guint i = 0; i < N_FIELDS; i++)
+    g_clear_pointer (&self->fields[i].loaded, g_free);
 
   G_OBJECT_CLASS (bb_preferences_window_parent_class)->dispose (object);
 }
@@ -749,6 +895,12 @@ bb_preferences_window_class_init (BbPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, forms_group);
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, team_name_row);
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, hotline_row);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, rectification_days_spin);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, rectification_days_apply);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, complaint_days_spin);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, complaint_days_apply);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, supplement_days_spin);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, supplement_days_apply);
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, forms_message);
   gtk_widget_class_bind_template_callback (widget_class, backend_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, location_changed_cb);
@@ -764,6 +916,7 @@ static void
 bb_preferences_window_init (BbPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  init_fields (self);
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->cancellable = g_cancellable_new ();
