@@ -32,6 +32,7 @@
 #include <unistd.h>
 
 #include "bb-case-query.h"
+#include "bb-case-query-private.h"
 #include "bb-case-repo.h"
 #include "bb-cli-demo.h"
 #include "bb-clock.h"
@@ -44,12 +45,10 @@
 #define DEFAULT_RUNS  7
 #define PAGE          100
 
-/* The statements, as the core composes them. */
+/* The statements, as the core composes them: a page's row is one JSON
+ * array (bb-case-query-private.h), taken apart into the same summary. */
 
-#define COLUMNS \
-  "c.id, c.number, c.kind, c.state, c.client_id, cl.name, cl.kind, cl.id_number, " \
-  "cl.credit_code, cl.category, c.matter, c.responsible_id, s.number, s.name, c.deadline, " \
-  "c.priority, c.applied_at, c.updated_at"
+#define COLUMNS BB_CASE_QUERY_COLUMNS_SQLITE
 #define JOINS \
   " JOIN client cl ON cl.id = c.client_id LEFT JOIN staff s ON s.id = c.responsible_id"
 
@@ -135,27 +134,43 @@ typedef struct
   char         *stats_to;
   GHashTable   *stats_values;       /* the statistics' parameters */
   GPtrArray    *stats_sql;          /* their statements, `:name` parameters */
+  GHashTable   *raw_statements;     /* SQL text → sqlite3_stmt */
   GError       *error;
 } Bench;
 
 typedef gboolean (*Operation) (Bench *bench);
 
-/* Raw SQLite: prepare, bind, step, copy every value out, finalize. */
-static gboolean
-raw_run (Bench       *bench,
-         const char  *sql,
-         const Arg   *args,
-         guint        n_args,
-         guint       *n_rows)
+static void
+finalize_statement (gpointer statement)
 {
-  sqlite3_stmt *statement = NULL;
+  sqlite3_finalize (statement);
+}
+
+/* Raw SQLite: a statement prepared once and kept, as bb_database_prepare()
+ * keeps libgda's; bound, stepped, every value copied out, reset. A page's
+ * rows are taken apart into summaries as the core does. */
+static gboolean
+raw_query (Bench       *bench,
+           const char  *sql,
+           const Arg   *args,
+           guint        n_args,
+           gboolean     summaries,
+           guint       *n_rows)
+{
+  sqlite3_stmt *statement = g_hash_table_lookup (bench->raw_statements, sql);
   guint rows = 0;
   int rc;
 
-  if (sqlite3_prepare_v2 (bench->raw, sql, -1, &statement, NULL) != SQLITE_OK)
+  if (statement == NULL)
     {
-      g_set_error (&bench->error, BB_ERROR, BB_ERROR_FAILED, "%s", sqlite3_errmsg (bench->raw));
-      return FALSE;
+      if (sqlite3_prepare_v3 (bench->raw, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement,
+                              NULL) != SQLITE_OK)
+        {
+          g_set_error (&bench->error, BB_ERROR, BB_ERROR_FAILED, "%s",
+                       sqlite3_errmsg (bench->raw));
+          return FALSE;
+        }
+      g_hash_table_insert (bench->raw_statements, (gpointer) sql, statement);
     }
   for (guint i = 0; i < n_args; i++)
     {
@@ -168,16 +183,31 @@ raw_run (Bench       *bench,
     {
       int n = sqlite3_column_count (statement);
 
-      for (int c = 0; c < n; c++)
+      if (summaries)
         {
-          if (sqlite3_column_type (statement, c) == SQLITE_TEXT)
-            g_free (g_strdup ((const char *) sqlite3_column_text (statement, c)));
-          else
-            (void) sqlite3_column_int64 (statement, c);
+          BbCaseSummary *summary =
+            bb_case_summary_from_json_row ((const char *) sqlite3_column_text (statement, 0),
+                                           &bench->error);
+
+          if (summary == NULL)
+            {
+              sqlite3_reset (statement);
+              return FALSE;
+            }
+          bb_case_summary_free (summary);
         }
+      else
+        for (int c = 0; c < n; c++)
+          {
+            if (sqlite3_column_type (statement, c) == SQLITE_TEXT)
+              g_free (g_strdup ((const char *) sqlite3_column_text (statement, c)));
+            else
+              (void) sqlite3_column_int64 (statement, c);
+          }
       rows++;
     }
-  sqlite3_finalize (statement);
+  sqlite3_reset (statement);
+  sqlite3_clear_bindings (statement);
   if (rc != SQLITE_DONE)
     {
       g_set_error (&bench->error, BB_ERROR, BB_ERROR_FAILED, "%s", sqlite3_errmsg (bench->raw));
@@ -186,6 +216,25 @@ raw_run (Bench       *bench,
   if (n_rows != NULL)
     *n_rows = rows;
   return TRUE;
+}
+
+static gboolean
+raw_run (Bench       *bench,
+         const char  *sql,
+         const Arg   *args,
+         guint        n_args,
+         guint       *n_rows)
+{
+  return raw_query (bench, sql, args, n_args, FALSE, n_rows);
+}
+
+static gboolean
+raw_page (Bench      *bench,
+          const char *sql,
+          const Arg  *args,
+          guint       n_args)
+{
+  return raw_query (bench, sql, args, n_args, TRUE, NULL);
 }
 
 static gboolean
@@ -220,7 +269,6 @@ raw_open (Bench *bench)
     "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
     "SELECT COALESCE(MAX(version), 0) FROM schema_version",
   };
-  sqlite3 *saved = bench->raw;
   sqlite3 *db = NULL;
   gboolean ok = TRUE;
 
@@ -230,10 +278,18 @@ raw_open (Bench *bench)
       sqlite3_close (db);
       return FALSE;
     }
-  bench->raw = db;
+  /* A new connection prepares everything afresh, as libgda's does. */
   for (guint i = 0; i < G_N_ELEMENTS (setup) && ok; i++)
-    ok = raw_run (bench, setup[i], NULL, 0, NULL);
-  bench->raw = saved;
+    {
+      char *message = NULL;
+
+      if (sqlite3_exec (db, setup[i], NULL, NULL, &message) != SQLITE_OK)
+        {
+          g_set_error (&bench->error, BB_ERROR, BB_ERROR_FAILED, "%s", message);
+          ok = FALSE;
+        }
+      sqlite3_free (message);
+    }
   sqlite3_close (db);
   return ok;
 }
@@ -249,7 +305,7 @@ raw_first_page (Bench *bench)
 {
   Arg args[] = { ARG_INT (G_MAXINT64), ARG_INT (PAGE + 1) };
 
-  return raw_run (bench, RAW_FIRST_PAGE, args, G_N_ELEMENTS (args), NULL);
+  return raw_page (bench, RAW_FIRST_PAGE, args, G_N_ELEMENTS (args));
 }
 
 static gboolean
@@ -264,7 +320,7 @@ raw_filtered_page (Bench *bench)
   Arg args[] = { ARG_TEXT ("handling"), ARG_TEXT ("proxy"), ARG_TEXT (""), ARG_INT (0),
                  ARG_INT (PAGE + 1) };
 
-  return raw_run (bench, RAW_FILTERED_PAGE, args, G_N_ELEMENTS (args), NULL);
+  return raw_page (bench, RAW_FILTERED_PAGE, args, G_N_ELEMENTS (args));
 }
 
 static gboolean
@@ -279,7 +335,7 @@ raw_search_short (Bench *bench)
   g_autofree char *folded = g_utf8_casefold (bench->short_search->search, -1);
   Arg args[] = { ARG_TEXT (folded), ARG_TEXT (folded), ARG_INT (G_MAXINT64), ARG_INT (PAGE + 1) };
 
-  return raw_run (bench, RAW_SEARCH_SHORT, args, G_N_ELEMENTS (args), NULL);
+  return raw_page (bench, RAW_SEARCH_SHORT, args, G_N_ELEMENTS (args));
 }
 
 static gboolean
@@ -289,7 +345,7 @@ raw_search_trigram (Bench       *bench,
   g_autofree char *quoted = g_strdup_printf ("\"%s\"", query);
   Arg args[] = { ARG_TEXT (quoted), ARG_INT (G_MAXINT64), ARG_INT (PAGE + 1) };
 
-  return raw_run (bench, RAW_SEARCH_TRIGRAM, args, G_N_ELEMENTS (args), NULL);
+  return raw_page (bench, RAW_SEARCH_TRIGRAM, args, G_N_ELEMENTS (args));
 }
 
 static gboolean
@@ -730,6 +786,7 @@ seeded:
       g_set_error (&bench.error, BB_ERROR, BB_ERROR_FAILED, "%s", sqlite3_errmsg (bench.raw));
       goto out;
     }
+  bench.raw_statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
   if (!choose_queries (&bench) || !prepare_statistics (&bench))
     goto out;
 
@@ -770,6 +827,8 @@ out:
     status = bb_cli_fail (bench.error);
   g_clear_error (&bench.error);
   bb_demo_summary_clear (&summary);
+  /* Keyed by the statements' addresses, as libgda's cache is. */
+  g_clear_pointer (&bench.raw_statements, g_hash_table_unref);
   if (bench.raw != NULL)
     sqlite3_close (bench.raw);
   g_clear_object (&bench.db);

@@ -32,6 +32,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bb-case-query.h"
+#include "bb-case-query-private.h"
 #include "bb-clock.h"
 #include "bb-database-private.h"
 #include "bb-error.h"
@@ -123,16 +124,9 @@ G_DEFINE_BOXED_TYPE (BbCaseCursor, bb_case_cursor, bb_case_cursor_copy, bb_case_
 /* What a cursor needs: the keys of every sort order. */
 #define KEY_COLUMNS "c.id, c.number, c.deadline, c.priority, c.applied_at"
 
-/* A page reads one text per row, the row's columns as a JSON array, which
- * summary_from_row() takes apart: through libgda every cell costs a GValue,
- * type checks and locks (~0.5 µs), so one cell instead of eighteen takes a
- * page of a hundred rows from 1.1 to 0.85 ms here. */
-#define ROW_VALUES \
-  "c.id, c.number, c.kind, c.state, c.client_id, cl.name, cl.kind, cl.id_number, " \
-  "cl.credit_code, cl.category, c.matter, c.responsible_id, s.number, s.name, c.deadline, " \
-  "c.priority, c.applied_at, c.updated_at"
-#define COLUMNS_SQLITE "json_array(" ROW_VALUES ")"
-#define COLUMNS_PG "json_build_array(" ROW_VALUES ")::text"
+/* A page's columns: bb-case-query-private.h. */
+#define COLUMNS_SQLITE BB_CASE_QUERY_COLUMNS_SQLITE
+#define COLUMNS_PG BB_CASE_QUERY_COLUMNS_PG
 
 enum
 {
@@ -1276,9 +1270,16 @@ mask_id (const char *value)
   return masked;
 }
 
-static BbCaseSummary *
-summary_from_row (const char  *json,
-                  GError     **error)
+/**
+ * bb_case_summary_from_json_row:
+ * @json: a page's row, as BB_CASE_QUERY_COLUMNS_SQLITE or _PG give it
+ *
+ * Returns: (transfer full) (nullable): the row as a summary, or %NULL with
+ *   @error when it is not one
+ */
+BbCaseSummary *
+bb_case_summary_from_json_row (const char  *json,
+                               GError     **error)
 {
   char *texts[N_COLUMNS] = { NULL };
   gint64 numbers[N_COLUMNS] = { 0 };
@@ -1366,7 +1367,7 @@ read_summaries (BbDatabase    *db,
       const GValue *value = gda_data_model_get_value_at (model, 0, row, NULL);
       BbCaseSummary *summary;
 
-      summary = summary_from_row (value != NULL && G_VALUE_HOLDS_STRING (value)
+      summary = bb_case_summary_from_json_row (value != NULL && G_VALUE_HOLDS_STRING (value)
                                   ? g_value_get_string (value) : NULL, error);
       if (summary == NULL)
         return FALSE;
