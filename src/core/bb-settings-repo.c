@@ -17,6 +17,7 @@
 
 #include "bb-audit.h"
 #include "bb-clock.h"
+#include "bb-complaint-repo.h"
 #include "bb-database-private.h"
 #include "bb-error.h"
 #include "bb-settings-repo.h"
@@ -27,6 +28,26 @@ static const char SQL_SET[] =
   "UPDATE setting SET value = ##value::string, version = version + 1, "
   "updated_at = ##now::gint64 "
   "WHERE key = ##key::string AND version = ##version::gint";
+
+/* The names of the time limits of a complaint's steps, or NULL when @key
+ * is not one of them. */
+static const char *
+complaint_step_label (const char *key)
+{
+  if (g_str_equal (key, BB_SETTING_COMPLAINT_INVESTIGATE_DAYS))
+    /* Translators: a setting: working days for investigating a complaint (调查时限) */
+    return _("Investigation time limit");
+  if (g_str_equal (key, BB_SETTING_COMPLAINT_HANDLE_DAYS))
+    /* Translators: a setting: working days for taking measures on a complaint (处置时限) */
+    return _("Handling time limit");
+  if (g_str_equal (key, BB_SETTING_COMPLAINT_FEEDBACK_DAYS))
+    /* Translators: a setting: working days for telling the complainant the outcome (反馈时限) */
+    return _("Feedback time limit");
+  if (g_str_equal (key, BB_SETTING_COMPLAINT_ARCHIVE_DAYS))
+    /* Translators: a setting: working days for filing a complaint (归档时限) */
+    return _("Filing time limit");
+  return NULL;
+}
 
 static const char *
 setting_label (const char *key)
@@ -41,7 +62,7 @@ setting_label (const char *key)
     return _("Time zone");
   if (g_str_equal (key, BB_SETTING_RECTIFICATION_DAYS))
     return _("Rectification time limit");
-  return key;
+  return complaint_step_label (key) != NULL ? complaint_step_label (key) : key;
 }
 
 static gboolean
@@ -74,6 +95,28 @@ validate_hotline (const char  *value,
   return TRUE;
 }
 
+/* The time limits of a complaint's steps (complaint_*_days): whole
+ * working days from 1 to 365. Returns -1 when @key is not one of them. */
+static int
+validate_complaint_step_days (const char  *key,
+                              const char  *value,
+                              GError     **error)
+{
+  const char *label = complaint_step_label (key);
+  guint64 days;
+
+  if (label == NULL)
+    return -1;
+
+  if (!g_ascii_string_to_unsigned (value, 10, 1, BB_COMPLAINT_STEP_MAX_DAYS, &days, NULL))
+    {
+      bb_set_field_error (error, label, _("enter a whole number of working days from 1 to %d"),
+                          BB_COMPLAINT_STEP_MAX_DAYS);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * bb_settings_validate:
  *
@@ -91,6 +134,16 @@ bb_settings_validate (const char  *key,
     {
       bb_set_field_error (error, setting_label (key), _("the text is not valid UTF-8"));
       return FALSE;
+    }
+
+  switch (validate_complaint_step_days (key, value, error))
+    {
+    case TRUE:
+      return TRUE;
+    case FALSE:
+      return FALSE;
+    default:
+      break;
     }
 
   if (g_str_equal (key, BB_SETTING_TEAM_NAME))
