@@ -211,22 +211,30 @@ bb_complaint_channel_is_valid (const char *channel)
 const char *
 bb_complaint_channel_label (const char *channel)
 {
+  /* The channel names are short words that other strings use with another
+   * meaning (“Phone” is also a contact field, “Online” a catalogue tag):
+   * each has its own context. */
   if (g_strcmp0 (channel, BB_COMPLAINT_CHANNEL_ONSITE) == 0)
-    return _("In person");
+    /* Translators: a complaint made in person at the hall, 现场 */
+    return C_("complaint channel", "In person");
   if (g_strcmp0 (channel, BB_COMPLAINT_CHANNEL_PHONE) == 0)
-    return _("Phone");
+    /* Translators: a complaint made by telephone, 电话 */
+    return C_("complaint channel", "Phone");
   if (g_strcmp0 (channel, BB_COMPLAINT_CHANNEL_HOTLINE) == 0)
     /* Translators: the government service hotline, 12345 热线 */
-    return _("12345 hotline");
+    return C_("complaint channel", "12345 hotline");
   if (g_strcmp0 (channel, BB_COMPLAINT_CHANNEL_LETTER) == 0)
-    return _("Letter");
+    /* Translators: a complaint made by letter, 信函 */
+    return C_("complaint channel", "Letter");
   if (g_strcmp0 (channel, BB_COMPLAINT_CHANNEL_EMAIL) == 0)
-    return _("Email");
+    /* Translators: a complaint made by e-mail, 电子邮件 */
+    return C_("complaint channel", "Email");
   if (g_strcmp0 (channel, BB_COMPLAINT_CHANNEL_ONLINE) == 0)
-    return _("Online");
+    /* Translators: a complaint made on the online platform, 网上 */
+    return C_("complaint channel", "Online");
   if (g_strcmp0 (channel, BB_COMPLAINT_CHANNEL_BOX) == 0)
     /* Translators: 意见箱, the box in the hall for written comments */
-    return _("Comment box");
+    return C_("complaint channel", "Comment box");
   return NULL;
 }
 
