@@ -13,6 +13,7 @@
 #include "bb-complaint-repo.h"
 #include "bb-database-private.h"
 #include "bb-error.h"
+#include "bb-settings-repo.h"
 #include "bb-test-util.h"
 
 static const char SQL_STAFF[] =
@@ -169,6 +170,11 @@ test_intake (Fixture       *f,
   /* 10 working days after Wednesday 1 April, with Monday 6 April off:
    * 2, 3, 7, 8, 9, 10, 13, 14, 15, 16 April. */
   g_assert_cmpstr (first->due_date, ==, "2026-04-16");
+  /* The limit it was given is read back with it. */
+  g_assert_cmpint (first->limit_days, ==, 10);
+  /* The investigation has two working days of its own: 2 and 3 April. */
+  g_assert_cmpstr (first->step_due_date, ==, "2026-04-03");
+  g_assert_false (first->step_overdue);
 
   second = add (f, "zhang@example.com");
   g_assert_cmpstr (second->number, ==, "TS2026000002");
@@ -190,6 +196,9 @@ test_intake (Fixture       *f,
   g_assert_cmpstr (step->staff_name, ==, "王芳");
   g_assert_cmpint (step->at, ==, first->received_at);
   g_assert_true (step->on_time);
+  /* The intake is the start: it has no deadline of its own. */
+  g_assert_cmpint (step->due_at, ==, 0);
+  g_assert_null (step->due_date);
 
   g_assert_cmpint (count (f->db, SQL_COUNT_AUDIT), ==, 2);
 
@@ -217,6 +226,7 @@ test_limit_setting (Fixture       *f,
   g_setenv ("BANGBAN_NOW", "2026-04-03T17:00:00+08:00", TRUE);
   complaint = add (f, NULL);
   g_assert_cmpstr (complaint->due_date, ==, "2026-04-09");
+  g_assert_cmpint (complaint->limit_days, ==, 3);
 }
 
 typedef struct
@@ -296,18 +306,45 @@ test_steps (Fixture       *f,
   g_autoptr(JsonNode) json = NULL;
   gint64 checked = 0, broken = -1;
 
-  g_setenv ("BANGBAN_NOW", "2026-04-02T10:00:00+08:00", TRUE);
+  /* Each step's deadline counts from the day the step before was taken,
+   * on the calendar (Monday 6 April is off); the defaults are 调查 2, 处置 5,
+   * 反馈 3 and 归档 5 working days. */
+  static const char *due[] = {
+    NULL, "2026-04-03", "2026-04-13", "2026-04-13", "2026-04-23",
+  };
+  static const gboolean on_time[] = { TRUE, TRUE, TRUE, FALSE, TRUE };
+
+  /* Investigated on the last second of its last day: on time. The
+   * measures then have five working days: 7, 8, 9, 10, 13 April. */
+  g_setenv ("BANGBAN_NOW", "2026-04-03T23:59:59+08:00", TRUE);
   complaint = step (f, complaint, BB_COMPLAINT_INVESTIGATING, texts[1]);
+  g_assert_cmpstr (complaint->step_due_date, ==, "2026-04-13");
+  /* Handled on 8 April (so the feedback is due 9, 10, 13 April). */
   g_setenv ("BANGBAN_NOW", "2026-04-08T10:00:00+08:00", TRUE);
   complaint = step (f, complaint, BB_COMPLAINT_HANDLED, texts[2]);
-  /* The last day of the limit, one second before its end: still on time. */
+  g_assert_cmpstr (complaint->step_due_date, ==, "2026-04-13");
+  /* On 14 April the feedback is late, the complaint as a whole is not. */
+  g_setenv ("BANGBAN_NOW", "2026-04-14T00:00:00+08:00", TRUE);
+  {
+    g_autoptr(BbComplaint) read = bb_complaint_repo_get (f->db, f->manager, complaint->number,
+                                                         &error);
+
+    g_assert_no_error (error);
+    g_assert_true (read->step_overdue);
+    g_assert_false (read->overdue);
+  }
+  /* Answered on the last second of the whole limit: late for its step. */
   g_setenv ("BANGBAN_NOW", "2026-04-16T23:59:59+08:00", TRUE);
   complaint = step (f, complaint, BB_COMPLAINT_ANSWERED, texts[3]);
   g_assert_false (complaint->overdue);
-  /* Filing after the limit is late, and needs no text. */
+  g_assert_cmpstr (complaint->step_due_date, ==, "2026-04-23");
+  g_assert_false (complaint->step_overdue);
+  /* Filing needs no text; within its five days: on time. */
   g_setenv ("BANGBAN_NOW", "2026-04-17T00:00:00+08:00", TRUE);
   complaint = step (f, complaint, BB_COMPLAINT_ARCHIVED, NULL);
   g_assert_cmpint (complaint->version, ==, 5);
+  g_assert_null (complaint->step_due_date);
+  g_assert_false (complaint->step_overdue);
 
   detail = bb_complaint_repo_get_detail (f->db, f->manager, complaint->number, &error);
   g_assert_no_error (error);
@@ -319,7 +356,8 @@ test_steps (Fixture       *f,
       g_assert_cmpint (s->step, ==, i);
       g_assert_cmpstr (s->body, ==, texts[i]);
       g_assert_cmpint (s->staff_id, ==, i == 0 ? 1 : 2);
-      g_assert_true (s->on_time == (i < BB_COMPLAINT_ARCHIVED));
+      g_assert_cmpstr (s->due_date, ==, due[i]);
+      g_assert_true (s->on_time == on_time[i]);
       if (i > 0)
         g_assert_cmpint (s->at, >,
                          ((BbComplaintStep *) g_ptr_array_index (detail->steps, i - 1))->at);
@@ -333,12 +371,116 @@ test_steps (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (
                       json_object_get_array_member (json_node_get_object (json), "steps")),
                     ==, 5);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json), "limit_days"), ==, 10);
+  g_assert_true (json_object_get_null_member (json_node_get_object (json), "step_due_date"));
+  {
+    JsonArray *steps = json_object_get_array_member (json_node_get_object (json), "steps");
+    JsonObject *answered = json_array_get_object_element (steps, BB_COMPLAINT_ANSWERED);
+    JsonObject *received = json_array_get_object_element (steps, BB_COMPLAINT_RECEIVED);
+
+    g_assert_cmpstr (json_object_get_string_member (answered, "due_date"), ==, "2026-04-13");
+    g_assert_false (json_object_get_boolean_member (answered, "on_time"));
+    g_assert_true (json_object_get_null_member (received, "due_date"));
+  }
 
   /* One audit record per intake and step, and the chain holds. */
   g_assert_cmpint (count (f->db, SQL_COUNT_AUDIT), ==, 5);
   g_assert_true (bb_audit_verify (f->db, &checked, &broken, &error));
   g_assert_cmpint (broken, ==, 0);
   bb_complaint_free (complaint);
+}
+
+/* A step's limit is read from its setting when the step before it is
+ * taken; a deadline already given does not move when the setting changes. */
+static void
+test_step_limit_settings (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(BbActor) admin = bb_actor_new_system ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  BbComplaint *complaint;
+  int version = 0;
+
+  value = bb_settings_repo_get (f->db, BB_SETTING_COMPLAINT_INVESTIGATE_DAYS, &version, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (value, ==, "2");
+  g_assert_true (bb_settings_repo_set (f->db, admin, BB_SETTING_COMPLAINT_INVESTIGATE_DAYS, "1",
+                                       version, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&value, g_free);
+  value = bb_settings_repo_get (f->db, BB_SETTING_COMPLAINT_HANDLE_DAYS, &version, &error);
+  g_assert_no_error (error);
+  g_assert_true (bb_settings_repo_set (f->db, admin, BB_SETTING_COMPLAINT_HANDLE_DAYS, "12",
+                                       version, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Friday 3 April: one working day is Tuesday 7 (6 April is off). */
+  g_setenv ("BANGBAN_NOW", "2026-04-03T09:00:00+08:00", TRUE);
+  complaint = add (f, NULL);
+  g_assert_cmpstr (complaint->step_due_date, ==, "2026-04-07");
+
+  /* A later change of the investigation's limit leaves that deadline. */
+  g_clear_pointer (&value, g_free);
+  value = bb_settings_repo_get (f->db, BB_SETTING_COMPLAINT_INVESTIGATE_DAYS, &version, &error);
+  g_assert_no_error (error);
+  g_assert_true (bb_settings_repo_set (f->db, admin, BB_SETTING_COMPLAINT_INVESTIGATE_DAYS, "30",
+                                       version, NULL, &error));
+  g_assert_no_error (error);
+  g_setenv ("BANGBAN_NOW", "2026-04-08T09:00:00+08:00", TRUE);
+  complaint = step (f, complaint, BB_COMPLAINT_INVESTIGATING, "调阅记录");
+  /* Late (due 7 April); the measures get twelve working days from 8 April:
+   * 9, 10, 13–17, 20–24 April. */
+  g_assert_cmpstr (complaint->step_due_date, ==, "2026-04-24");
+  {
+    g_autoptr(BbComplaintDetail) detail = bb_complaint_repo_get_detail (f->db, f->manager,
+                                                                        complaint->number,
+                                                                        &error);
+    const BbComplaintStep *s;
+
+    g_assert_no_error (error);
+    s = g_ptr_array_index (detail->steps, 1);
+    g_assert_cmpstr (s->due_date, ==, "2026-04-07");
+    g_assert_false (s->on_time);
+  }
+  bb_complaint_free (complaint);
+}
+
+static void
+test_step_limit_validation (void)
+{
+  static const char *keys[] = {
+    BB_SETTING_COMPLAINT_INVESTIGATE_DAYS, BB_SETTING_COMPLAINT_HANDLE_DAYS,
+    BB_SETTING_COMPLAINT_FEEDBACK_DAYS, BB_SETTING_COMPLAINT_ARCHIVE_DAYS,
+  };
+  static const char *labels[] = {
+    "Investigation time limit:", "Handling time limit:", "Feedback time limit:",
+    "Filing time limit:",
+  };
+  static const char *bad[] = { "0", "366", "-1", "1.5", "abc", "", " 5", "5 " };
+  static const char *good[] = { "1", "10", "365" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_assert_cmpstr (bb_complaint_step_setting (BB_COMPLAINT_INVESTIGATING + i), ==, keys[i]);
+      for (guint j = 0; j < G_N_ELEMENTS (bad); j++)
+        {
+          g_autoptr(GError) error = NULL;
+
+          g_assert_false (bb_settings_validate (keys[i], bad[j], &error));
+          g_assert_error (error, BB_ERROR, BB_ERROR_INVALID);
+          g_assert_true (g_str_has_prefix (error->message, labels[i]));
+          g_assert_nonnull (strstr (error->message, "1 to 365"));
+        }
+      for (guint j = 0; j < G_N_ELEMENTS (good); j++)
+        {
+          g_autoptr(GError) error = NULL;
+
+          g_assert_true (bb_settings_validate (keys[i], good[j], &error));
+          g_assert_no_error (error);
+        }
+    }
+  g_assert_null (bb_complaint_step_setting (BB_COMPLAINT_RECEIVED));
 }
 
 /* Refused and conflicting steps change nothing. */
@@ -561,6 +703,8 @@ main (int    argc,
   ADD ("limit-setting", test_limit_setting);
   ADD ("intake-invalid", test_intake_invalid);
   ADD ("steps", test_steps);
+  ADD ("step-limit-settings", test_step_limit_settings);
+  g_test_add_func ("/bangban/complaint/step-limit-validation", test_step_limit_validation);
   ADD ("steps-refused", test_steps_refused);
   ADD ("overdue", test_overdue);
   ADD ("read-permissions", test_read_permissions);

@@ -1070,10 +1070,12 @@ complaint_step (BbComplaintState  state,
                 const char       *name,
                 const char       *number,
                 const char       *body,
+                const char       *due_date,
                 gboolean          on_time)
 {
   BbComplaintStep *step = g_new0 (BbComplaintStep, 1);
 
+  step->due_date = g_strdup (due_date);
   step->step = state;
   step->at = at;
   step->staff_name = g_strdup (name);
@@ -1083,7 +1085,8 @@ complaint_step (BbComplaintState  state,
   return step;
 }
 
-/* A complaint taken through all five steps, the answer late. */
+/* A complaint taken through all five steps, each after the intake with its
+ * own deadline; the answer late. */
 static BbComplaintDetail *
 complaint_detail (const char *investigation)
 {
@@ -1108,21 +1111,24 @@ complaint_detail (const char *investigation)
   detail->complaint = c;
   detail->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) bb_complaint_step_free);
   g_ptr_array_add (detail->steps, complaint_step (BB_COMPLAINT_RECEIVED, received, "张伟", "S001",
-                                                  NULL, TRUE));
+                                                  NULL, NULL, TRUE));
   g_ptr_array_add (detail->steps, complaint_step (BB_COMPLAINT_INVESTIGATING, received + day,
-                                                  "刘经理", "M001", investigation, TRUE));
+                                                  "刘经理", "M001", investigation, "2026-03-04",
+                                                  TRUE));
   g_ptr_array_add (detail->steps, complaint_step (BB_COMPLAINT_HANDLED, received + 3 * day,
                                                   "刘经理", "M001", "退还重复材料，当事人书面检讨",
-                                                  TRUE));
+                                                  "2026-03-10", TRUE));
   g_ptr_array_add (detail->steps, complaint_step (BB_COMPLAINT_ANSWERED, received + 20 * day,
                                                   "刘经理", "M001", "电话告知处理结果，投诉人表示认可",
-                                                  FALSE));
+                                                  "2026-03-11", FALSE));
   g_ptr_array_add (detail->steps, complaint_step (BB_COMPLAINT_ARCHIVED, received + 21 * day,
-                                                  "管理员", "A001", NULL, FALSE));
+                                                  "管理员", "A001", NULL, "2026-03-27", TRUE));
   return detail;
 }
 
-static const char *complaint_titles[] = { "环节", "时间", "经办人", "情况记录", "是否按时" };
+static const char *complaint_titles[] = {
+  "环节", "时间", "经办人", "情况记录", "环节时限", "是否按时"
+};
 
 static void
 test_complaint_record (void)
@@ -1169,9 +1175,17 @@ test_complaint_record (void)
   assert_contains (raw, "电话告知处理结果，投诉人表示认可");
   assert_contains (text, "管理员（A001）");
   g_assert_cmpuint (count_occurrences (text, "刘经理（M001）"), ==, 3);
-  /* Three steps on time and two late, besides the column's title 是否按时 */
+  /* Each step's own deadline; the intake has none (nor an on-time flag) */
+  assert_contains (text, "2026-03-04");
+  assert_contains (text, "2026-03-10");
+  assert_contains (text, "2026-03-11");
+  assert_contains (text, "2026-03-27");
+  g_assert_cmpuint (count_occurrences (text, "—"), ==, 2);
+  /* Three steps on time and one late, besides the column's title 是否按时 */
   g_assert_cmpuint (count_occurrences (text, "是"), ==, 3 + 1);
-  g_assert_cmpuint (count_occurrences (text, "否"), ==, 2 + 1);
+  g_assert_cmpuint (count_occurrences (text, "否"), ==, 1 + 1);
+  /* An archived complaint has no next step */
+  g_assert_null (strstr (text, "下一环节"));
   /* The foot */
   assert_contains (text, "投诉监督电话：029-88881234");
   assert_contains (text, "经办人（签字）：");

@@ -29,6 +29,11 @@ static const char SQL_ROW[] =
   "SELECT state, deadline, CAST(responsible_id AS TEXT), measures, return_visit, "
   "CAST(return_visit_at AS TEXT), CAST(version AS TEXT) FROM rectification "
   "WHERE id = ##id::gint64";
+/* The columns of schema 7, as text ('' for NULL). */
+static const char SQL_VISIT_COLUMNS[] =
+  "SELECT COALESCE(visit_channel, ''), COALESCE(CAST(visit_satisfied AS TEXT), ''), "
+  "COALESCE(CAST(measures_at AS TEXT), ''), COALESCE(CAST(measures_by AS TEXT), ''), "
+  "COALESCE(CAST(visit_by AS TEXT), '') FROM rectification WHERE id = ##id::gint64";
 static const char SQL_LAST_AUDIT[] =
   "SELECT actor, entity, action, before, after FROM audit ORDER BY seq DESC LIMIT 1";
 
@@ -355,6 +360,39 @@ fixture_tear_down (Fixture       *f,
 /* Tests */
 
 /* A level-2 evaluation opened one; measures, then the return visit close it. */
+/* Checks the stored columns of rectification @id: each NULL as "". */
+static void
+assert_columns (Fixture    *f,
+                gint64      id,
+                const char *channel,
+                const char *satisfied,
+                gint64      measures_at,
+                gint64      measures_by,
+                gint64      visit_by)
+{
+  g_autoptr(GdaDataModel) model = select_rows (f->db, SQL_VISIT_COLUMNS, id);
+  g_autofree char *col_channel = bb_model_dup_string (model, 0, 0);
+  g_autofree char *col_satisfied = bb_model_dup_string (model, 1, 0);
+  g_autofree char *col_measures_at = bb_model_dup_string (model, 2, 0);
+  g_autofree char *col_measures_by = bb_model_dup_string (model, 3, 0);
+  g_autofree char *col_visit_by = bb_model_dup_string (model, 4, 0);
+  g_autofree char *want_measures_at = measures_at != 0
+                                      ? g_strdup_printf ("%" G_GINT64_FORMAT, measures_at)
+                                      : g_strdup ("");
+  g_autofree char *want_measures_by = measures_by != 0
+                                      ? g_strdup_printf ("%" G_GINT64_FORMAT, measures_by)
+                                      : g_strdup ("");
+  g_autofree char *want_visit_by = visit_by != 0
+                                   ? g_strdup_printf ("%" G_GINT64_FORMAT, visit_by)
+                                   : g_strdup ("");
+
+  g_assert_cmpstr (col_channel, ==, channel);
+  g_assert_cmpstr (col_satisfied, ==, satisfied);
+  g_assert_cmpstr (col_measures_at, ==, want_measures_at);
+  g_assert_cmpstr (col_measures_by, ==, want_measures_by);
+  g_assert_cmpstr (col_visit_by, ==, want_visit_by);
+}
+
 static void
 test_flow (Fixture       *f,
            gconstpointer  data)
@@ -406,6 +444,15 @@ test_flow (Fixture       *f,
   g_assert_cmpint (measured->state, ==, BB_RECTIFICATION_MEASURES);
   g_assert_cmpstr (measured->measures, ==, "增设叫号提醒，高峰期加开帮办窗口");
   g_assert_cmpint (measured->version, ==, open->version + 1);
+  /* Who recorded the measures and when, in their own columns. */
+  g_assert_cmpint (measured->measures_at, ==, G_GINT64_CONSTANT (1772501400) * G_USEC_PER_SEC);
+  g_assert_cmpint (measured->measures_by, ==, f->staff1->staff_id);
+  g_assert_cmpstr (measured->measures_by_number, ==, "S001");
+  g_assert_null (measured->visit_channel);
+  g_assert_cmpint (measured->visit_satisfied, ==, -1);
+  g_assert_cmpint (measured->visit_by, ==, 0);
+  assert_columns (f, open->id, "", "", G_GINT64_CONSTANT (1772501400) * G_USEC_PER_SEC,
+                  f->staff1->staff_id, 0);
   assert_last_audit (f, "S001", "measures", "增设叫号提醒");
   g_assert_true (timeline_has (f, BB_RECTIFICATION_EVENT_MEASURES,
                                "增设叫号提醒，高峰期加开帮办窗口"));
@@ -430,6 +477,13 @@ test_flow (Fixture       *f,
   g_assert_cmpint (closed->return_visit_at, ==, G_GINT64_CONSTANT (1772694000) * G_USEC_PER_SEC);
   assert_last_audit (f, "S001", "return-visit", "\"channel\":\"phone\"");
   assert_last_audit (f, "S001", "return-visit", "\"satisfied\":true");
+  /* How, with what answer and by whom the visit was made: columns too. */
+  g_assert_cmpstr (closed->visit_channel, ==, BB_VISIT_CHANNEL_PHONE);
+  g_assert_cmpint (closed->visit_satisfied, ==, 1);
+  g_assert_cmpint (closed->visit_by, ==, f->staff1->staff_id);
+  g_assert_cmpstr (closed->visit_by_number, ==, "S001");
+  assert_columns (f, open->id, "phone", "1", G_GINT64_CONSTANT (1772501400) * G_USEC_PER_SEC,
+                  f->staff1->staff_id, f->staff1->staff_id);
   g_assert_true (timeline_has (f, BB_RECTIFICATION_EVENT_VISIT, "电话回访，群众表示满意"));
 
   /* Read back, with how the visit was made. */
@@ -446,6 +500,10 @@ test_flow (Fixture       *f,
   g_assert_true (json_object_get_boolean_member (object, "visit_satisfied"));
   g_assert_cmpstr (json_object_get_string_member (object, "return_visit_at"), ==,
                    "2026-03-05T15:00:00+08");
+  g_assert_cmpstr (json_object_get_string_member (object, "measures_at"), ==,
+                   "2026-03-03T09:30:00+08");
+  g_assert_cmpstr (json_object_get_string_member (object, "measures_by"), ==, "S001");
+  g_assert_cmpstr (json_object_get_string_member (object, "visit_by"), ==, "S001");
 
   /* Closed: nothing more. */
   change_fails (f, f->leader, VISIT, open->id, "再次回访", NULL, closed->version,
@@ -514,6 +572,10 @@ test_overdue (Fixture       *f,
                                                &error);
   g_assert_no_error (error);
   g_assert_false (closed->overdue);
+  /* Not satisfied is 0, not unknown; the leader made the visit. */
+  g_assert_cmpint (closed->visit_satisfied, ==, 0);
+  assert_columns (f, entry->id, "onsite", "0", measured->measures_at, f->leader->staff_id,
+                  f->leader->staff_id);
   g_assert_cmpuint (count_listed (f, f->leader, BB_RECTIFICATION_LIST_OVERDUE), ==, 0);
   g_assert_cmpuint (count_listed (f, f->leader, BB_RECTIFICATION_LIST_OPEN), ==, 0);
   /* The late visit and the answer are on record. */

@@ -160,6 +160,19 @@ temp_file (const char *name)
   return g_build_filename (dir, name, NULL);
 }
 
+/* A file the test keeps in the log folder: report-sqlite and
+ * report-postgresql run at the same time, so its name says which engine
+ * wrote it and neither overwrites the other's while it is read back. */
+static char *
+kept_file (const char *name)
+{
+  g_autofree char *unique = g_strdup_printf ("report-%s-%s",
+                                             bb_test_engine () == BB_ENGINE_POSTGRESQL
+                                             ? "postgresql" : "sqlite", name);
+
+  return bb_test_log_path (unique);
+}
+
 static char *
 run_program (const char * const *argv)
 {
@@ -514,7 +527,7 @@ test_pdf (void)
 {
   g_autoptr(BbStats) stats = hand_stats ();
   g_autofree char *path = temp_file ("report.pdf");
-  g_autofree char *kept = bb_test_log_path ("report.pdf");
+  g_autofree char *kept = kept_file ("report.pdf");
   g_autofree char *text = NULL;
   g_autofree char *last = NULL;
   g_autofree char *footer = NULL;
@@ -751,7 +764,7 @@ test_complaint_record (Fixture       *f,
                        gconstpointer  data)
 {
   g_autofree char *path = temp_file ("complaint.pdf");
-  g_autofree char *kept = bb_test_log_path ("complaint-record.pdf");
+  g_autofree char *kept = kept_file ("complaint-record.pdf");
   g_autoptr(GError) error = NULL;
   g_autoptr(BbComplaint) complaint = NULL;
   g_autoptr(BbComplaint) stepped = NULL;

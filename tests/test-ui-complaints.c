@@ -7,7 +7,9 @@
  * two steps on: the complaints page's Print action waits for a complaint to
  * be shown, is bound to Ctrl+P, and opens the print preview of the record
  * (投诉处理记录表) loaded through core. The preview's document is exported
- * to PDF the way "Save as PDF" does and read back with pdftotext.
+ * to PDF the way "Save as PDF" does and read back with pdftotext. Each
+ * step's own deadline is shown in the detail, and a complaint whose next
+ * step is past its deadline is marked so in words in the list.
  */
 
 #include "config.h"
@@ -297,9 +299,28 @@ test_print (void)
   iterate_until (detail_shown, page, "the complaint");
   g_assert_true (gtk_widget_get_sensitive (print_button));
   g_assert_true (gtk_widget_get_mapped (print_button));
-  /* Ten working days from Monday 2 March; no made-up limit beside it. */
-  g_assert_true (has_row_subtitle (child (page, BB_TYPE_COMPLAINTS_PAGE, "info_list"),
-                                   "2026-03-16"));
+  /* Ten working days from Monday 2 March, the limit read back with it. */
+  {
+    g_autofree char *due = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%d working day)",
+                                                         "%s (%d working days)", 10),
+                                            "2026-03-16", 10);
+    g_autofree char *next = g_strdup_printf (_("%s by %s%s"),
+                                             bb_complaint_state_label (BB_COMPLAINT_ANSWERED),
+                                             "2026-03-05", "");
+    g_autofree char *handled = g_strdup_printf (_(" · due by %s"), "2026-03-09");
+    g_autofree char *no_due = g_strdup_printf (_(" · due by %s"), "");
+    GtkListBox *steps = child (page, BB_TYPE_COMPLAINTS_PAGE, "steps_list");
+    GtkListBoxRow *row;
+
+    g_assert_true (has_row_subtitle (child (page, BB_TYPE_COMPLAINTS_PAGE, "info_list"), due));
+    /* Handled on 2 March: feedback due three working days later. */
+    g_assert_true (has_row_subtitle (child (page, BB_TYPE_COMPLAINTS_PAGE, "info_list"), next));
+    /* The intake has no deadline of its own; the measures had five days. */
+    row = gtk_list_box_get_row_at_index (steps, 0);
+    g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), no_due));
+    row = gtk_list_box_get_row_at_index (steps, 2);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), handled));
+  }
   save_screenshot (window, "detail");
 
   gtk_widget_activate_action (GTK_WIDGET (page), "complaints.print", NULL);
@@ -330,12 +351,63 @@ test_print (void)
   g_assert_nonnull (strstr (text, "刘经理（M001）"));
   g_assert_nonnull (strstr (text, "2026-03-02 09:30"));
   g_assert_nonnull (strstr (text, "处置"));
+  /* Each step's own deadline, and the next one's */
+  g_assert_nonnull (strstr (text, "环节时限"));
+  g_assert_nonnull (strstr (text, "2026-03-04"));
+  g_assert_nonnull (strstr (text, "2026-03-09"));
+  g_assert_nonnull (strstr (text, "下一环节"));
+  g_assert_nonnull (strstr (text, "2026-03-05 前"));
   g_assert_nonnull (strstr (text, "经办人（签字）"));
   g_assert_nonnull (strstr (text, "负责人（签字）"));
 
   gtk_window_destroy (preview);
   iterate_until (window_gone, &preview, "the preview to close");
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return gtk_widget_get_mapped (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      if (has_label (c, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* On Friday 6 March the feedback (due on the 5th) is late while the
+ * complaint as a whole (due on the 16th) is not: the list says so in words. */
+static void
+test_step_overdue (void)
+{
+  GtkWidget *window = adw_window_new ();
+  BbComplaintsPage *page = NULL;
+  GtkListBox *list;
+  g_autofree char *tag = g_strdup_printf (_("Late for “%s”"),
+                                          bb_complaint_state_label (BB_COMPLAINT_ANSWERED));
+
+  g_setenv ("BANGBAN_NOW", "2026-03-06T10:00:00+08:00", TRUE);
+  page = bb_complaints_page_new (db, manager);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (page_idle, page, "the complaints");
+  g_assert_cmpuint (bb_complaints_page_get_n_shown (page), ==, 1);
+  settle (100);
+
+  list = child (page, BB_TYPE_COMPLAINTS_PAGE, "list_box");
+  g_assert_true (has_label (GTK_WIDGET (list), tag));
+  /* Not the complaint's own overdue mark: its answer is not late yet. */
+  g_assert_false (has_label (GTK_WIDGET (list), _("Overdue")));
+  save_screenshot (window, "step-overdue");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_setenv ("BANGBAN_NOW", NOW, TRUE);
 }
 
 int
@@ -372,6 +444,7 @@ main (int   argc,
   make_fixtures ();
 
   g_test_add_func ("/bangban/ui/complaints-page/print", test_print);
+  g_test_add_func ("/bangban/ui/complaints-page/step-overdue", test_step_overdue);
   status = g_test_run ();
 
   g_clear_object (&db);

@@ -285,6 +285,16 @@ print_complaint (const BbComplaint *c)
     staff = g_strdup_printf ("%s %s", c->staff_number, c->staff_name);
   print_field (_("Staff member"), staff);
   print_field (_("Due by"), c->due_date);
+  if (c->state < BB_COMPLAINT_ARCHIVED && c->step_due_date != NULL)
+    {
+      /* Translators: the deadline of a complaint's next step; %s is the step, %s the date */
+      g_autofree char *next = g_strdup_printf (_("%s by %s%s"),
+                                               bb_complaint_state_label (c->state + 1),
+                                               c->step_due_date,
+                                               c->step_overdue ? _(", overdue") : "");
+
+      print_field (_("Next step"), next);
+    }
   print_field (_("Complaint"), c->content);
 }
 
@@ -503,9 +513,13 @@ complaint_show (BbCliGlobals  *globals,
     {
       const BbComplaintStep *step = g_ptr_array_index (detail->steps, i);
       g_autofree char *at = format_instant (step->at);
+      /* Translators: a complaint step's own deadline in `complaint show`, then a space */
+      g_autofree char *due = step->due_date != NULL ? g_strdup_printf (_("(due %s) "),
+                                                                       step->due_date)
+                                                    : g_strdup ("");
 
-      g_print ("  %s  %-13s %-6s %s%s\n", at, bb_complaint_state_to_string (step->step),
-               step->staff_number != NULL ? step->staff_number : "system",
+      g_print ("  %s  %-13s %-6s %s%s%s\n", at, bb_complaint_state_to_string (step->step),
+               step->staff_number != NULL ? step->staff_number : "system", due,
                step->on_time ? "" : _("(late) "), step->body != NULL ? step->body : "");
     }
   return BB_EXIT_OK;

@@ -5,8 +5,13 @@
  *
  * Complaints (投诉) after GB/T 36113, as the standard's § 监督与评价 asks:
  * the intake, then 受理 → 调查 → 处置 → 反馈 → 归档, each step with its time,
- * person and text, timed against one limit in working days (the
- * `complaint_days` setting) from the day of intake.
+ * person and text. The whole complaint is timed against one limit in
+ * working days (the `complaint_days` setting) from the day of intake, and
+ * each step after the intake against its own limit (the
+ * `complaint_*_days` settings) from the day the step before it was taken,
+ * both on the holiday calendar. A step's deadline is fixed when the step
+ * before it is taken, so that changing a setting does not move deadlines
+ * already given.
  *
  * Anybody on the staff may take a complaint in; only managers and
  * administrators (BB_PERM_COMPLAINTS) may read complaints and move them on,
@@ -53,43 +58,44 @@ static const char SQL_CASE_ID[] =
 
 #define INSERT_COMPLAINT \
   "INSERT INTO complaint (number, received_at, channel, complainant, contact, case_id, " \
-  "staff_id, content, state, due_at, created_by) " \
+  "staff_id, content, state, due_at, created_by, limit_days, step_due_at) " \
   "VALUES (##number::string, ##received_at::gint64, ##channel::string, " \
   "##complainant::string, ##contact::string::null, ##case_id::gint64::null, " \
   "##staff_id::gint64::null, ##content::string, 'received', ##due_at::gint64, " \
-  "##created_by::gint64::null)"
+  "##created_by::gint64::null, ##limit_days::gint, ##step_due_at::gint64)"
 static const char SQL_INSERT[] = INSERT_COMPLAINT;
 static const char SQL_INSERT_PG[] = INSERT_COMPLAINT " RETURNING id";
 static const char SQL_LAST_ROWID[] = "SELECT last_insert_rowid()";
 
 static const char SQL_ADVANCE[] =
-  "UPDATE complaint SET state = ##to::string, version = version + 1 "
+  "UPDATE complaint SET state = ##to::string, step_due_at = ##step_due_at::gint64::null, "
+  "version = version + 1 "
   "WHERE id = ##id::gint64 AND version = ##version::gint AND state = ##from::string";
 
 static const char SQL_STEP_ADD[] =
-  "INSERT INTO complaint_step (complaint_id, step, at, staff_id, body, on_time) "
+  "INSERT INTO complaint_step (complaint_id, step, at, staff_id, body, on_time, due_at) "
   "VALUES (##complaint_id::gint64, ##step::string, ##at::gint64, ##staff_id::gint64::null, "
-  "##body::string::null, ##on_time::gint)";
+  "##body::string::null, ##on_time::gint, ##due_at::gint64::null)";
 
 #define COMPLAINT_SELECT \
   "SELECT c.id, c.number, c.received_at, c.channel, c.complainant, c.contact, c.case_id, " \
   "k.number, c.staff_id, s.number, s.name, c.content, c.state, c.due_at, c.created_by, " \
   "cb.number, cb.name, (SELECT max(st.at) FROM complaint_step st WHERE st.complaint_id = c.id), " \
-  "c.version FROM complaint c LEFT JOIN bb_case k ON k.id = c.case_id " \
+  "c.version, c.limit_days, c.step_due_at FROM complaint c LEFT JOIN bb_case k ON k.id = c.case_id " \
   "LEFT JOIN staff s ON s.id = c.staff_id LEFT JOIN staff cb ON cb.id = c.created_by "
 
 enum {
   COL_ID, COL_NUMBER, COL_RECEIVED_AT, COL_CHANNEL, COL_COMPLAINANT, COL_CONTACT,
   COL_CASE_ID, COL_CASE_NUMBER, COL_STAFF_ID, COL_STAFF_NUMBER, COL_STAFF_NAME, COL_CONTENT,
   COL_STATE, COL_DUE_AT, COL_CREATED_BY, COL_CREATED_BY_NUMBER, COL_CREATED_BY_NAME,
-  COL_UPDATED_AT, COL_VERSION
+  COL_UPDATED_AT, COL_VERSION, COL_LIMIT_DAYS, COL_STEP_DUE_AT
 };
 
 static const GType complaint_types[] = {
   G_TYPE_INT64, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING,
   G_TYPE_INT64, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING,
   G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT64,
-  G_TYPE_INT64, G_TYPE_NONE
+  G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_NONE
 };
 
 static const char SQL_GET[] = COMPLAINT_SELECT "WHERE c.number = ##number::string";
@@ -100,13 +106,13 @@ static const char SQL_LIST_STATE[] =
   "ORDER BY c.id DESC LIMIT ##limit::gint";
 
 static const char SQL_STEPS[] =
-  "SELECT st.id, st.step, st.at, st.staff_id, s.number, s.name, st.body, st.on_time "
+  "SELECT st.id, st.step, st.at, st.staff_id, s.number, s.name, st.body, st.on_time, st.due_at "
   "FROM complaint_step st LEFT JOIN staff s ON s.id = st.staff_id "
   "WHERE st.complaint_id = ##complaint_id::gint64 ORDER BY st.id";
 
 static const GType step_types[] = {
   G_TYPE_INT64, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING,
-  G_TYPE_STRING, G_TYPE_INT64, G_TYPE_NONE
+  G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_NONE
 };
 
 static const char *state_names[BB_N_COMPLAINT_STATES] = {
@@ -205,23 +211,85 @@ bb_complaint_channel_is_valid (const char *channel)
 const char *
 bb_complaint_channel_label (const char *channel)
 {
+  /* The channel names are short words that other strings use with another
+   * meaning (“Phone” is also a contact field, “Online” a catalogue tag):
+   * each has its own context. */
   if (g_strcmp0 (channel, BB_COMPLAINT_CHANNEL_ONSITE) == 0)
-    return _("In person");
+    /* Translators: a complaint made in person at the hall, 现场 */
+    return C_("complaint channel", "In person");
   if (g_strcmp0 (channel, BB_COMPLAINT_CHANNEL_PHONE) == 0)
-    return _("Phone");
+    /* Translators: a complaint made by telephone, 电话 */
+    return C_("complaint channel", "Phone");
   if (g_strcmp0 (channel, BB_COMPLAINT_CHANNEL_HOTLINE) == 0)
     /* Translators: the government service hotline, 12345 热线 */
-    return _("12345 hotline");
+    return C_("complaint channel", "12345 hotline");
   if (g_strcmp0 (channel, BB_COMPLAINT_CHANNEL_LETTER) == 0)
-    return _("Letter");
+    /* Translators: a complaint made by letter, 信函 */
+    return C_("complaint channel", "Letter");
   if (g_strcmp0 (channel, BB_COMPLAINT_CHANNEL_EMAIL) == 0)
-    return _("Email");
+    /* Translators: a complaint made by e-mail, 电子邮件 */
+    return C_("complaint channel", "Email");
   if (g_strcmp0 (channel, BB_COMPLAINT_CHANNEL_ONLINE) == 0)
-    return _("Online");
+    /* Translators: a complaint made on the online platform, 网上 */
+    return C_("complaint channel", "Online");
   if (g_strcmp0 (channel, BB_COMPLAINT_CHANNEL_BOX) == 0)
     /* Translators: 意见箱, the box in the hall for written comments */
-    return _("Comment box");
+    return C_("complaint channel", "Comment box");
   return NULL;
+}
+
+/**
+ * bb_complaint_step_setting:
+ * @step: a step after the intake
+ *
+ * Returns: (nullable): the key of the setting with @step's time limit, or
+ *   %NULL for the intake (it has none: it is the complaint's start)
+ */
+const char *
+bb_complaint_step_setting (BbComplaintState step)
+{
+  switch (step)
+    {
+    case BB_COMPLAINT_INVESTIGATING:
+      return BB_SETTING_COMPLAINT_INVESTIGATE_DAYS;
+    case BB_COMPLAINT_HANDLED:
+      return BB_SETTING_COMPLAINT_HANDLE_DAYS;
+    case BB_COMPLAINT_ANSWERED:
+      return BB_SETTING_COMPLAINT_FEEDBACK_DAYS;
+    case BB_COMPLAINT_ARCHIVED:
+      return BB_SETTING_COMPLAINT_ARCHIVE_DAYS;
+    case BB_COMPLAINT_RECEIVED:
+    case BB_N_COMPLAINT_STATES:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * bb_complaint_step_default_days:
+ *
+ * Returns: the time limit of @step when its setting is missing or unusable:
+ *   调查 2, 处置 5 and 反馈 3 working days (together the ten of
+ *   `complaint_days`), 归档 5; 0 for the intake
+ */
+int
+bb_complaint_step_default_days (BbComplaintState step)
+{
+  switch (step)
+    {
+    case BB_COMPLAINT_INVESTIGATING:
+      return 2;
+    case BB_COMPLAINT_HANDLED:
+      return 5;
+    case BB_COMPLAINT_ANSWERED:
+      return 3;
+    case BB_COMPLAINT_ARCHIVED:
+      return 5;
+    case BB_COMPLAINT_RECEIVED:
+    case BB_N_COMPLAINT_STATES:
+    default:
+      return 0;
+    }
 }
 
 /* Structs */
@@ -243,6 +311,7 @@ bb_complaint_copy (const BbComplaint *complaint)
   copy->staff_name = g_strdup (complaint->staff_name);
   copy->content = g_strdup (complaint->content);
   copy->due_date = g_strdup (complaint->due_date);
+  copy->step_due_date = g_strdup (complaint->step_due_date);
   copy->created_by_number = g_strdup (complaint->created_by_number);
   copy->created_by_name = g_strdup (complaint->created_by_name);
   return copy;
@@ -263,6 +332,7 @@ bb_complaint_free (BbComplaint *complaint)
   g_free (complaint->staff_name);
   g_free (complaint->content);
   g_free (complaint->due_date);
+  g_free (complaint->step_due_date);
   g_free (complaint->created_by_number);
   g_free (complaint->created_by_name);
   g_free (complaint);
@@ -277,6 +347,7 @@ bb_complaint_step_free (BbComplaintStep *step)
   g_free (step->staff_number);
   g_free (step->staff_name);
   g_free (step->body);
+  g_free (step->due_date);
   g_free (step);
 }
 
@@ -343,6 +414,18 @@ end_of_day_usec (const GDate *date)
   return g_date_time_to_unix (next) * G_USEC_PER_SEC - 1;
 }
 
+/* `YYYY-MM-DD` of @usec in the time zone of record, or NULL for 0. */
+static char *
+usec_to_date_text (gint64 usec)
+{
+  GDate date;
+
+  if (usec == 0)
+    return NULL;
+  usec_to_date (usec, &date);
+  return date_to_iso (&date);
+}
+
 /* Reading */
 
 static BbComplaint *
@@ -352,7 +435,6 @@ complaint_from_model (GdaDataModel *model,
 {
   BbComplaint *c = g_new0 (BbComplaint, 1);
   g_autofree char *state = bb_model_dup_string (model, COL_STATE, row);
-  GDate due;
 
   c->id = bb_model_get_int64 (model, COL_ID, row, 0);
   c->number = bb_model_dup_string (model, COL_NUMBER, row);
@@ -369,17 +451,18 @@ complaint_from_model (GdaDataModel *model,
   if (!bb_complaint_state_from_string (state, &c->state))
     g_warning ("Complaint %s has an unknown state “%s”", c->number, state);
   c->due_at = bb_model_get_int64 (model, COL_DUE_AT, row, 0);
-  if (c->due_at != 0)
-    {
-      usec_to_date (c->due_at, &due);
-      c->due_date = date_to_iso (&due);
-    }
+  c->due_date = usec_to_date_text (c->due_at);
+  c->limit_days = (int) bb_model_get_int64 (model, COL_LIMIT_DAYS, row, 0);
+  c->step_due_at = bb_model_get_int64 (model, COL_STEP_DUE_AT, row, 0);
+  c->step_due_date = usec_to_date_text (c->step_due_at);
   c->created_by = bb_model_get_int64 (model, COL_CREATED_BY, row, 0);
   c->created_by_number = bb_model_dup_string (model, COL_CREATED_BY_NUMBER, row);
   c->created_by_name = bb_model_dup_string (model, COL_CREATED_BY_NAME, row);
   c->updated_at = bb_model_get_int64 (model, COL_UPDATED_AT, row, c->received_at);
   c->version = (int) bb_model_get_int64 (model, COL_VERSION, row, 1);
   c->overdue = c->state < BB_COMPLAINT_ANSWERED && c->due_at != 0 && now > c->due_at;
+  c->step_overdue = c->state < BB_COMPLAINT_ARCHIVED && c->step_due_at != 0 &&
+                    now > c->step_due_at;
   return c;
 }
 
@@ -438,6 +521,8 @@ read_steps (BbDatabase  *db,
       step->staff_name = bb_model_dup_string (model, 5, row);
       step->body = bb_model_dup_string (model, 6, row);
       step->on_time = bb_model_get_int64 (model, 7, row, 1) != 0;
+      step->due_at = bb_model_get_int64 (model, 8, row, 0);
+      step->due_date = usec_to_date_text (step->due_at);
       g_ptr_array_add (steps, step);
     }
   return g_steal_pointer (&steps);
@@ -494,6 +579,13 @@ bb_complaint_to_json (const BbComplaint *complaint)
   json_set_text (object, "due_date", complaint->due_date);
   json_set_instant (object, "due_at", complaint->due_at);
   json_object_set_boolean_member (object, "overdue", complaint->overdue);
+  if (complaint->limit_days > 0)
+    json_object_set_int_member (object, "limit_days", complaint->limit_days);
+  else
+    json_object_set_null_member (object, "limit_days");
+  json_set_text (object, "step_due_date", complaint->step_due_date);
+  json_set_instant (object, "step_due_at", complaint->step_due_at);
+  json_object_set_boolean_member (object, "step_overdue", complaint->step_overdue);
   json_set_text (object, "created_by", complaint->created_by_number);
   json_set_instant (object, "updated_at", complaint->updated_at);
   json_object_set_int_member (object, "version", complaint->version);
@@ -525,6 +617,8 @@ bb_complaint_detail_to_json (const BbComplaintDetail *detail)
       json_set_text (object, "staff", step->staff_number);
       json_set_text (object, "staff_name", step->staff_name);
       json_set_text (object, "text", step->body);
+      json_set_text (object, "due_date", step->due_date);
+      json_set_instant (object, "due_at", step->due_at);
       json_object_set_boolean_member (object, "on_time", step->on_time);
       json_array_add_object_element (steps, object);
     }
@@ -663,21 +757,54 @@ validate_step_text (BbComplaintState   to,
 
 /* Writing helpers */
 
+/* A time limit in working days from the setting @key, or @fallback. */
+static int
+read_days_setting (BbDatabase *db,
+                   const char *key,
+                   int         max_days,
+                   int         fallback)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = bb_settings_repo_get (db, key, NULL, &error);
+  guint64 days;
+
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, max_days, &days, NULL))
+    {
+      g_debug ("No usable %s setting (%s); using %d working days", key,
+               error != NULL ? error->message : value, fallback);
+      return fallback;
+    }
+  return (int) days;
+}
+
 static int
 read_limit_days (BbDatabase *db)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *value = bb_settings_repo_get (db, BB_SETTING_COMPLAINT_DAYS, NULL, &error);
-  guint64 days;
+  return read_days_setting (db, BB_SETTING_COMPLAINT_DAYS, MAX_LIMIT_DAYS,
+                            BB_COMPLAINT_DEFAULT_DAYS);
+}
 
-  if (value == NULL ||
-      !g_ascii_string_to_unsigned (value, 10, 1, MAX_LIMIT_DAYS, &days, NULL))
-    {
-      g_debug ("No usable %s setting (%s); using %d working days", BB_SETTING_COMPLAINT_DAYS,
-               error != NULL ? error->message : value, BB_COMPLAINT_DEFAULT_DAYS);
-      return BB_COMPLAINT_DEFAULT_DAYS;
-    }
-  return (int) days;
+/* The deadline of @step when the step before it is taken at @from: the
+ * end of the day its limit in working days after @from's day; 0 for a
+ * step that has none. */
+static gint64
+step_deadline (BbDatabase       *db,
+               BbCalendar       *calendar,
+               BbComplaintState  step,
+               gint64            from)
+{
+  const char *key = bb_complaint_step_setting (step);
+  GDate day, due;
+  int days;
+
+  if (key == NULL)
+    return 0;
+  days = read_days_setting (db, key, BB_COMPLAINT_STEP_MAX_DAYS,
+                            bb_complaint_step_default_days (step));
+  usec_to_date (from, &day);
+  /* The day the step before was taken does not count. */
+  bb_calendar_add_working_days (calendar, &day, (guint) days, &due);
+  return end_of_day_usec (&due);
 }
 
 static gint64
@@ -788,6 +915,7 @@ add_step (BbDatabase        *db,
           gint64             at,
           const BbActor     *actor,
           const char        *body,
+          gint64             due_at,
           gboolean           on_time,
           GError           **error)
 {
@@ -803,6 +931,10 @@ add_step (BbDatabase        *db,
     bb_params_set_null (params, "staff_id");
   bb_params_set_string (params, "body", body);
   bb_params_set_int (params, "on_time", on_time ? 1 : 0);
+  if (due_at != 0)
+    bb_params_set_int64 (params, "due_at", due_at);
+  else
+    bb_params_set_null (params, "due_at");
   return bb_database_execute (db, statement, params, error) >= 0;
 }
 
@@ -819,9 +951,10 @@ check_reader (const BbActor  *actor,
  * bb_complaint_repo_add:
  *
  * Takes a complaint in: it gets the next number of the year (TS2026000012),
- * the state “received” with its first step, and a deadline
- * `complaint_days` working days after today on the holiday calendar. Any
- * staff member may do it.
+ * the state “received” with its first step, a deadline `complaint_days`
+ * working days after today on the holiday calendar, and the deadline of
+ * the investigation (`complaint_investigate_days` after today). Any staff
+ * member may do it.
  *
  * Returns: (transfer full): the new complaint, or %NULL with
  *   %BB_ERROR_INVALID naming the field (an unknown case or staff number
@@ -842,7 +975,7 @@ bb_complaint_repo_add (BbDatabase              *db,
   g_autoptr(GdaSet) params = NULL;
   g_autoptr(JsonNode) after = NULL;
   g_autoptr(BbComplaint) stored = NULL;
-  gint64 now, case_id = 0, staff_id = 0, serial, id, due_at;
+  gint64 now, case_id = 0, staff_id = 0, serial, id, due_at, step_due_at;
   int limit_days;
   GDate today, due;
 
@@ -894,6 +1027,7 @@ bb_complaint_repo_add (BbDatabase              *db,
   /* The day of intake does not count, as for a case's promised limit. */
   bb_calendar_add_working_days (calendar, &today, (guint) limit_days, &due);
   due_at = end_of_day_usec (&due);
+  step_due_at = step_deadline (db, calendar, BB_COMPLAINT_INVESTIGATING, now);
 
   serial = next_serial (db, g_date_get_year (&today), error);
   if (serial < 0)
@@ -921,6 +1055,8 @@ bb_complaint_repo_add (BbDatabase              *db,
     bb_params_set_int64 (params, "created_by", actor->staff_id);
   else
     bb_params_set_null (params, "created_by");
+  bb_params_set_int (params, "limit_days", limit_days);
+  bb_params_set_int64 (params, "step_due_at", step_due_at);
 
   id = execute_insert (db, params, error);
   if (id <= 0)
@@ -931,14 +1067,13 @@ bb_complaint_repo_add (BbDatabase              *db,
       goto failed;
     }
 
-  if (!add_step (db, id, BB_COMPLAINT_RECEIVED, now, actor, NULL, TRUE, error))
+  if (!add_step (db, id, BB_COMPLAINT_RECEIVED, now, actor, NULL, 0, TRUE, error))
     goto failed;
 
   stored = read_complaint (db, number, error);
   if (stored == NULL)
     goto failed;
   after = bb_complaint_to_json (stored);
-  json_object_set_int_member (json_node_get_object (after), "limit_days", limit_days);
   if (!bb_audit_record (db, actor, "complaint", id, "create", NULL, after, error))
     goto failed;
 
@@ -958,8 +1093,10 @@ failed:
  *   complainant (answered): required; a note when archiving
  * @expected_version: the version the caller read
  *
- * Moves a complaint on by one step, recording the time, the actor and
- * whether it is within the deadline. Managers and administrators only.
+ * Moves a complaint on by one step, recording the time, the actor, the
+ * step's deadline and whether the step was taken by it, and gives the step
+ * after it its deadline: its setting's working days after today.
+ * Managers and administrators only.
  * Any other move (back, skipping a step, past the archive) is refused with
  * %BB_ERROR_REFUSED, and a complaint changed since @expected_version with
  * %BB_ERROR_CONFLICT; in both cases nothing is written.
@@ -982,8 +1119,9 @@ bb_complaint_repo_step (BbDatabase        *db,
   g_autofree char *body = NULL;
   GdaStatement *statement;
   g_autoptr(GdaSet) params = NULL;
+  g_autoptr(BbCalendar) calendar = NULL;
   gboolean on_time;
-  gint64 now;
+  gint64 now, next_due_at;
   int rows;
 
   g_return_val_if_fail (BB_IS_DATABASE (db), NULL);
@@ -1024,8 +1162,15 @@ bb_complaint_repo_step (BbDatabase        *db,
       goto failed;
     }
 
+  calendar = bb_holiday_repo_load_calendar (db, error);
+  if (calendar == NULL)
+    goto failed;
+
+  /* The step is measured against its own deadline, given when the step
+   * before it was taken; the step after it gets its deadline now. */
   now = bb_clock_now_usec ();
-  on_time = before->due_at == 0 || now <= before->due_at;
+  on_time = before->step_due_at == 0 || now <= before->step_due_at;
+  next_due_at = to < BB_COMPLAINT_ARCHIVED ? step_deadline (db, calendar, to + 1, now) : 0;
 
   statement = bb_database_prepare (db, SQL_ADVANCE);
   params = bb_database_new_params (db, statement);
@@ -1033,6 +1178,10 @@ bb_complaint_repo_step (BbDatabase        *db,
   bb_params_set_string (params, "from", bb_complaint_state_to_string (before->state));
   bb_params_set_int64 (params, "id", before->id);
   bb_params_set_int (params, "version", expected_version);
+  if (next_due_at != 0)
+    bb_params_set_int64 (params, "step_due_at", next_due_at);
+  else
+    bb_params_set_null (params, "step_due_at");
   rows = bb_database_execute (db, statement, params, error);
   if (rows < 0)
     goto failed;
@@ -1044,7 +1193,7 @@ bb_complaint_repo_step (BbDatabase        *db,
       goto failed;
     }
 
-  if (!add_step (db, before->id, to, now, actor, body, on_time, error))
+  if (!add_step (db, before->id, to, now, actor, body, before->step_due_at, on_time, error))
     goto failed;
 
   stored = read_complaint (db, number, error);
@@ -1055,12 +1204,14 @@ bb_complaint_repo_step (BbDatabase        *db,
   json_object_set_string_member (json_node_get_object (before_json), "state",
                                  bb_complaint_state_to_string (before->state));
   json_object_set_int_member (json_node_get_object (before_json), "version", before->version);
+  json_set_text (json_node_get_object (before_json), "step_due_date", before->step_due_date);
   after_json = json_from_string ("{}", NULL);
   json_object_set_string_member (json_node_get_object (after_json), "state",
                                  bb_complaint_state_to_string (to));
   json_object_set_int_member (json_node_get_object (after_json), "version", stored->version);
   json_set_text (json_node_get_object (after_json), "text", body);
   json_object_set_boolean_member (json_node_get_object (after_json), "on_time", on_time);
+  json_set_text (json_node_get_object (after_json), "step_due_date", stored->step_due_date);
   if (!bb_audit_record (db, actor, "complaint", before->id, bb_complaint_state_to_string (to),
                         before_json, after_json, error))
     goto failed;

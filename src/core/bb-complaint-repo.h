@@ -48,6 +48,14 @@ typedef enum
 #define BB_SETTING_COMPLAINT_DAYS "complaint_days"
 #define BB_COMPLAINT_DEFAULT_DAYS 10
 
+/* The settings that hold each step's own time limit, in working days from
+ * the day the step before it was taken (or the day of intake). */
+#define BB_SETTING_COMPLAINT_INVESTIGATE_DAYS "complaint_investigate_days"
+#define BB_SETTING_COMPLAINT_HANDLE_DAYS      "complaint_handle_days"
+#define BB_SETTING_COMPLAINT_FEEDBACK_DAYS    "complaint_feedback_days"
+#define BB_SETTING_COMPLAINT_ARCHIVE_DAYS     "complaint_archive_days"
+#define BB_COMPLAINT_STEP_MAX_DAYS            365
+
 /**
  * BbComplaintDraft:
  * @channel: one of the BB_COMPLAINT_CHANNEL_* codes
@@ -77,7 +85,12 @@ typedef struct
  * @staff_id, @staff_number, @staff_name: the staff member it is about
  * @due_at: the end of the last day of the time limit (µs, inclusive)
  * @due_date: that day, `YYYY-MM-DD`
- * @limit_days: the limit in working days it was given at intake
+ * @limit_days: the limit in working days it was given at intake (0 when
+ *   not known)
+ * @step_due_at: the deadline of the next step (end of day, µs), 0 once
+ *   archived
+ * @step_due_date: that day, `YYYY-MM-DD`, or %NULL
+ * @step_overdue: the next step is past @step_due_at (as of the read)
  * @created_by: who took it in (0 for the system)
  * @updated_at: the last step, µs
  * @overdue: not yet answered and past @due_at (as of the read)
@@ -101,6 +114,9 @@ typedef struct
   gint64            due_at;
   char             *due_date;
   int               limit_days;
+  gint64            step_due_at;
+  char             *step_due_date;
+  gboolean          step_overdue;
   gint64            created_by;
   char             *created_by_number;
   char             *created_by_name;
@@ -112,7 +128,9 @@ typedef struct
 /**
  * BbComplaintStep:
  * @step: the state this step reached
- * @on_time: whether it was taken by the complaint's deadline
+ * @due_at: the step's own deadline (end of day, µs), 0 for the intake
+ * @due_date: that day, `YYYY-MM-DD`, or %NULL
+ * @on_time: whether it was taken by @due_at
  *
  * One step of a complaint's handling, with its time, person and text.
  */
@@ -125,6 +143,8 @@ typedef struct
   char             *staff_number;
   char             *staff_name;
   char             *body;
+  gint64            due_at;
+  char             *due_date;
   gboolean          on_time;
 } BbComplaintStep;
 
@@ -157,6 +177,8 @@ gboolean           bb_complaint_can_step             (BbComplaintState          
                                                       BbComplaintState          to);
 gboolean           bb_complaint_channel_is_valid     (const char               *channel);
 const char        *bb_complaint_channel_label        (const char               *channel);
+const char        *bb_complaint_step_setting         (BbComplaintState          step);
+int                bb_complaint_step_default_days    (BbComplaintState          step);
 
 BbComplaint       *bb_complaint_repo_add             (BbDatabase               *db,
                                                       const BbActor            *actor,

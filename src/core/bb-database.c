@@ -27,7 +27,7 @@
 #include "bb-error.h"
 
 /* The numbered migrations under src/core/migrations/<engine>/NNNN.sql. */
-#define LATEST_SCHEMA_VERSION 6
+#define LATEST_SCHEMA_VERSION 7
 
 /* How long an SQLite writer waits for another process's write to finish. */
 #define SQLITE_BUSY_TIMEOUT_MS 30000

@@ -19,9 +19,10 @@
  * Each action is one transaction: read the row, check the version the
  * caller read, the permission and the state; update the row (optimistic
  * lock), write a timeline event into the case (so the case view shows
- * it) and the audit record. The schema has no columns for how the return
- * visit was made and whether the client was satisfied: both are kept in
- * the event's data and in the audit record.
+ * it) and the audit record. How the return visit was made, whether the
+ * client was satisfied, and who recorded the measures and the visit and
+ * when are columns of the row (schema 7), besides the event's data and
+ * the audit record.
  */
 
 #define G_LOG_DOMAIN "bb-rectification-repo"
@@ -46,23 +47,29 @@
 #define RECTIFICATION_SELECT \
   "SELECT r.id, r.case_id, c.number, cl.name, r.evaluation_id, e.level, e.comment, r.state, " \
   "r.deadline, r.responsible_id, s.number, s.name, r.measures, r.return_visit, " \
-  "r.return_visit_at, r.created_at, r.version " \
+  "r.return_visit_at, r.created_at, r.version, r.visit_channel, r.visit_satisfied, " \
+  "r.measures_at, r.measures_by, mb.number, r.visit_by, vb.number " \
   "FROM rectification r JOIN bb_case c ON c.id = r.case_id " \
   "JOIN client cl ON cl.id = c.client_id " \
   "LEFT JOIN evaluation e ON e.id = r.evaluation_id " \
-  "LEFT JOIN staff s ON s.id = r.responsible_id "
+  "LEFT JOIN staff s ON s.id = r.responsible_id " \
+  "LEFT JOIN staff mb ON mb.id = r.measures_by " \
+  "LEFT JOIN staff vb ON vb.id = r.visit_by "
 
 enum {
   COL_ID, COL_CASE_ID, COL_CASE_NUMBER, COL_CLIENT_NAME, COL_EVALUATION_ID, COL_LEVEL,
   COL_COMMENT, COL_STATE, COL_DEADLINE, COL_RESPONSIBLE_ID, COL_RESPONSIBLE_NUMBER,
   COL_RESPONSIBLE_NAME, COL_MEASURES, COL_RETURN_VISIT, COL_RETURN_VISIT_AT, COL_CREATED_AT,
-  COL_VERSION
+  COL_VERSION, COL_VISIT_CHANNEL, COL_VISIT_SATISFIED, COL_MEASURES_AT, COL_MEASURES_BY,
+  COL_MEASURES_BY_NUMBER, COL_VISIT_BY, COL_VISIT_BY_NUMBER
 };
 
 static const GType entry_types[] = {
   G_TYPE_INT64, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT64,
   G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING,
-  G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_NONE
+  G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_STRING,
+  G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_STRING,
+  G_TYPE_NONE
 };
 
 static const char SQL_GET[] = RECTIFICATION_SELECT "WHERE r.id = ##id::gint64";
@@ -85,11 +92,13 @@ static const char SQL_LIST_OVERDUE[] =
 
 static const char SQL_MEASURES[] =
   "UPDATE rectification SET state = 'measures', measures = ##measures::string, "
-  "version = version + 1 "
+  "measures_at = ##at::gint64, measures_by = ##by::gint64::null, version = version + 1 "
   "WHERE id = ##id::gint64 AND version = ##version::gint AND state = 'open'";
 static const char SQL_VISIT[] =
   "UPDATE rectification SET state = 'closed', return_visit = ##text::string, "
-  "return_visit_at = ##at::gint64, version = version + 1 "
+  "return_visit_at = ##at::gint64, visit_channel = ##channel::string, "
+  "visit_satisfied = ##satisfied::gint::null, visit_by = ##by::gint64::null, "
+  "version = version + 1 "
   "WHERE id = ##id::gint64 AND version = ##version::gint AND state = 'measures'";
 static const char SQL_REASSIGN[] =
   "UPDATE rectification SET responsible_id = ##responsible_id::gint64, "
@@ -100,9 +109,6 @@ static const char SQL_EVENT_ADD[] =
   "INSERT INTO case_event (case_id, at, staff_id, kind, body, data) "
   "VALUES (##case_id::gint64, ##at::gint64, ##staff_id::gint64::null, ##kind::string, "
   "##body::string::null, ##data::string::null)";
-static const char SQL_VISIT_EVENTS[] =
-  "SELECT data FROM case_event WHERE case_id = ##case_id::gint64 "
-  "AND kind = '" BB_RECTIFICATION_EVENT_VISIT "' ORDER BY id DESC";
 
 static const char *state_names[BB_N_RECTIFICATION_STATES] = {
   "open", "measures", "closed",
@@ -257,6 +263,8 @@ bb_rectification_entry_copy (const BbRectificationEntry *entry)
   copy->measures = g_strdup (entry->measures);
   copy->return_visit = g_strdup (entry->return_visit);
   copy->visit_channel = g_strdup (entry->visit_channel);
+  copy->measures_by_number = g_strdup (entry->measures_by_number);
+  copy->visit_by_number = g_strdup (entry->visit_by_number);
   return copy;
 }
 
@@ -275,6 +283,8 @@ bb_rectification_entry_free (BbRectificationEntry *entry)
   g_free (entry->measures);
   g_free (entry->return_visit);
   g_free (entry->visit_channel);
+  g_free (entry->measures_by_number);
+  g_free (entry->visit_by_number);
   g_free (entry);
 }
 
@@ -364,6 +374,9 @@ bb_rectification_entry_to_json (const BbRectificationEntry *entry)
     json_object_set_null_member (object, "visit_satisfied");
   else
     json_object_set_boolean_member (object, "visit_satisfied", entry->visit_satisfied > 0);
+  json_set_instant (object, "measures_at", entry->measures_at);
+  json_set_text (object, "measures_by", entry->measures_by_number);
+  json_set_text (object, "visit_by", entry->visit_by_number);
   json_set_instant (object, "created_at", entry->created_at);
   json_object_set_int_member (object, "version", entry->version);
   return object_node (object);
@@ -397,75 +410,28 @@ entry_from_model (GdaDataModel *model,
   r->return_visit_at = bb_model_get_int64 (model, COL_RETURN_VISIT_AT, row, 0);
   r->created_at = bb_model_get_int64 (model, COL_CREATED_AT, row, 0);
   r->version = (int) bb_model_get_int64 (model, COL_VERSION, row, 1);
-  r->visit_satisfied = -1;
+  r->visit_channel = bb_model_dup_string (model, COL_VISIT_CHANNEL, row);
+  r->visit_satisfied = (int) bb_model_get_int64 (model, COL_VISIT_SATISFIED, row, -1);
+  r->measures_at = bb_model_get_int64 (model, COL_MEASURES_AT, row, 0);
+  r->measures_by = bb_model_get_int64 (model, COL_MEASURES_BY, row, 0);
+  r->measures_by_number = bb_model_dup_string (model, COL_MEASURES_BY_NUMBER, row);
+  r->visit_by = bb_model_get_int64 (model, COL_VISIT_BY, row, 0);
+  r->visit_by_number = bb_model_dup_string (model, COL_VISIT_BY_NUMBER, row);
   /* ISO dates compare as text. */
   r->overdue = r->state != BB_RECTIFICATION_CLOSED && r->deadline != NULL &&
                g_strcmp0 (r->deadline, today) < 0;
   return r;
 }
 
-/* How each closed rectification of a case was visited, from the data of
- * its timeline event. */
-static gboolean
-fill_visits (BbDatabase  *db,
-             gint64       case_id,
-             GPtrArray   *entries,
-             GError     **error)
-{
-  static const GType types[] = { G_TYPE_STRING, G_TYPE_NONE };
-  GdaStatement *statement;
-  g_autoptr(GdaSet) params = NULL;
-  g_autoptr(GdaDataModel) model = NULL;
-  int n_rows;
-
-  statement = bb_database_prepare (db, SQL_VISIT_EVENTS);
-  params = bb_database_new_params (db, statement);
-  bb_params_set_int64 (params, "case_id", case_id);
-  model = bb_database_select (db, statement, params, types, error);
-  if (model == NULL)
-    return FALSE;
-
-  n_rows = gda_data_model_get_n_rows (model);
-  for (int row = 0; row < n_rows; row++)
-    {
-      g_autofree char *data = bb_model_dup_string (model, 0, row);
-      g_autoptr(JsonNode) node = data != NULL ? json_from_string (data, NULL) : NULL;
-      JsonObject *object;
-      gint64 id;
-
-      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      object = json_node_get_object (node);
-      id = json_object_get_int_member_with_default (object, "rectification_id", 0);
-      for (guint i = 0; i < entries->len; i++)
-        {
-          BbRectificationEntry *entry = g_ptr_array_index (entries, i);
-          JsonNode *satisfied;
-
-          /* Newest first: the first event found for a rectification wins. */
-          if (entry->id != id || entry->visit_channel != NULL)
-            continue;
-          entry->visit_channel =
-            g_strdup (json_object_get_string_member_with_default (object, "channel", NULL));
-          satisfied = json_object_get_member (object, "satisfied");
-          if (satisfied != NULL && JSON_NODE_HOLDS_VALUE (satisfied))
-            entry->visit_satisfied = json_node_get_boolean (satisfied) ? 1 : 0;
-        }
-    }
-  return TRUE;
-}
-
 /* Returns NULL with BB_ERROR_NOT_FOUND when there is no such rectification. */
 static BbRectificationEntry *
 read_entry (BbDatabase  *db,
             gint64       id,
-            gboolean     with_visit,
             GError     **error)
 {
   GdaStatement *statement = bb_database_prepare (db, SQL_GET);
   g_autoptr(GdaSet) params = bb_database_new_params (db, statement);
   g_autoptr(GdaDataModel) model = NULL;
-  g_autoptr(GPtrArray) one = NULL;
   g_autofree char *today = today_iso ();
 
   bb_params_set_int64 (params, "id", id);
@@ -479,12 +445,7 @@ read_entry (BbDatabase  *db,
       return NULL;
     }
 
-  one = g_ptr_array_new_with_free_func ((GDestroyNotify) bb_rectification_entry_free);
-  g_ptr_array_add (one, entry_from_model (model, 0, today));
-  if (with_visit && !fill_visits (db, ((BbRectificationEntry *) one->pdata[0])->case_id, one,
-                                  error))
-    return NULL;
-  return g_ptr_array_steal_index (one, 0);
+  return entry_from_model (model, 0, today);
 }
 
 /* Writing */
@@ -539,7 +500,7 @@ begin_change (BbDatabase     *db,
               gboolean        assign,
               GError        **error)
 {
-  g_autoptr(BbRectificationEntry) before = read_entry (db, id, FALSE, error);
+  g_autoptr(BbRectificationEntry) before = read_entry (db, id, error);
 
   if (before == NULL)
     return NULL;
@@ -719,7 +680,6 @@ bb_rectification_repo_list_case (BbDatabase     *db,
   g_return_val_if_fail (BB_IS_DATABASE (db), NULL);
   g_return_val_if_fail (actor != NULL, NULL);
 
-  /* One snapshot of the rows and their events. */
   bb_database_lock (db);
   statement = bb_database_prepare (db, SQL_LIST_CASE);
   params = bb_database_new_params (db, statement);
@@ -732,7 +692,6 @@ bb_rectification_repo_list_case (BbDatabase     *db,
       n_rows = gda_data_model_get_n_rows (model);
       for (int row = 0; row < n_rows; row++)
         g_ptr_array_add (list, entry_from_model (model, row, today));
-      ok = n_rows == 0 || fill_visits (db, case_id, list, error);
     }
   bb_database_unlock (db);
 
@@ -757,7 +716,7 @@ bb_rectification_repo_get (BbDatabase     *db,
   g_return_val_if_fail (actor != NULL, NULL);
 
   bb_database_lock (db);
-  entry = read_entry (db, id, TRUE, error);
+  entry = read_entry (db, id, error);
   bb_database_unlock (db);
   return entry;
 }
@@ -818,6 +777,11 @@ bb_rectification_repo_record_measures (BbDatabase     *db,
   now = bb_clock_now_usec ();
   params = update_params (db, SQL_MEASURES, id, expected_version);
   bb_params_set_string (params, "measures", text);
+  bb_params_set_int64 (params, "at", now);
+  if (actor->staff_id > 0)
+    bb_params_set_int64 (params, "by", actor->staff_id);
+  else
+    bb_params_set_null (params, "by");
   if (!execute_update (db, SQL_MEASURES, params, id, error))
     goto failed;
 
@@ -826,7 +790,7 @@ bb_rectification_repo_record_measures (BbDatabase     *db,
   if (!add_event (db, actor, before, BB_RECTIFICATION_EVENT_MEASURES, now, text, data, error))
     goto failed;
 
-  after = read_entry (db, id, FALSE, error);
+  after = read_entry (db, id, error);
   if (after == NULL)
     goto failed;
   before_node = state_node (before);
@@ -855,8 +819,9 @@ failed:
  *
  * Records the return visit (回访) and closes the rectification: measures →
  * closed. It must come after the measures; refusals, conflicts and invalid
- * input as for bb_rectification_repo_record_measures(). The channel and
- * the answer are kept in the timeline event and the audit record.
+ * input as for bb_rectification_repo_record_measures(). The channel, the
+ * answer and who made the visit are kept in the row, the timeline event
+ * and the audit record.
  *
  * Returns: (transfer full): the rectification afterwards, or %NULL
  */
@@ -919,6 +884,15 @@ bb_rectification_repo_record_visit (BbDatabase     *db,
   params = update_params (db, SQL_VISIT, id, expected_version);
   bb_params_set_string (params, "text", body);
   bb_params_set_int64 (params, "at", now);
+  bb_params_set_string (params, "channel", channel);
+  if (satisfied >= 0)
+    bb_params_set_int (params, "satisfied", satisfied);
+  else
+    bb_params_set_null (params, "satisfied");
+  if (actor->staff_id > 0)
+    bb_params_set_int64 (params, "by", actor->staff_id);
+  else
+    bb_params_set_null (params, "by");
   if (!execute_update (db, SQL_VISIT, params, id, error))
     goto failed;
 
@@ -937,14 +911,12 @@ bb_rectification_repo_record_visit (BbDatabase     *db,
       goto failed;
     }
 
-  after = read_entry (db, id, FALSE, error);
+  after = read_entry (db, id, error);
   if (after == NULL)
     {
       json_object_unref (data);
       goto failed;
     }
-  after->visit_channel = g_strdup (channel);
-  after->visit_satisfied = satisfied;
   before_node = state_node (before);
   after_node = state_node (after);
   details = json_node_get_object (after_node);
@@ -1068,7 +1040,7 @@ bb_rectification_repo_reassign (BbDatabase     *db,
       goto failed;
   }
 
-  after = read_entry (db, id, FALSE, error);
+  after = read_entry (db, id, error);
   if (after == NULL)
     goto failed;
   before_node = state_node (before);

@@ -62,10 +62,13 @@ typedef enum
  * @measures: (nullable): what was done about it
  * @return_visit: (nullable): what the return visit found
  * @return_visit_at: when it was made, µs (0 until then)
- * @visit_channel: (nullable): how it was made: a BB_VISIT_CHANNEL_* code;
- *   filled by bb_rectification_repo_get() and _list_case() only
+ * @visit_channel: (nullable): how it was made: a BB_VISIT_CHANNEL_* code
  * @visit_satisfied: whether the client said they were now satisfied: 1,
- *   0, or -1 when not known (as @visit_channel)
+ *   0, or -1 when not known
+ * @measures_at: when the measures were recorded, µs (0 until then)
+ * @measures_by, @measures_by_number: who recorded them (0 and %NULL for
+ *   the system or until then)
+ * @visit_by, @visit_by_number: who recorded the return visit
  * @overdue: not closed and its deadline is before today (as of the read)
  * @version: for optimistic locking
  */
@@ -88,6 +91,11 @@ typedef struct
   gint64                return_visit_at;
   char                 *visit_channel;
   int                   visit_satisfied;
+  gint64                measures_at;
+  gint64                measures_by;
+  char                 *measures_by_number;
+  gint64                visit_by;
+  char                 *visit_by_number;
   gint64                created_at;
   gboolean              overdue;
   int                   version;

@@ -17,6 +17,7 @@
 
 #include "bb-audit.h"
 #include "bb-clock.h"
+#include "bb-complaint-repo.h"
 #include "bb-database-private.h"
 #include "bb-error.h"
 #include "bb-settings-repo.h"
@@ -27,6 +28,26 @@ static const char SQL_SET[] =
   "UPDATE setting SET value = ##value::string, version = version + 1, "
   "updated_at = ##now::gint64 "
   "WHERE key = ##key::string AND version = ##version::gint";
+
+/* The names of the time limits of a complaint's steps, or NULL when @key
+ * is not one of them. */
+static const char *
+complaint_step_label (const char *key)
+{
+  if (g_str_equal (key, BB_SETTING_COMPLAINT_INVESTIGATE_DAYS))
+    /* Translators: a setting: working days for investigating a complaint (调查时限) */
+    return _("Investigation time limit");
+  if (g_str_equal (key, BB_SETTING_COMPLAINT_HANDLE_DAYS))
+    /* Translators: a setting: working days for taking measures on a complaint (处置时限) */
+    return _("Handling time limit");
+  if (g_str_equal (key, BB_SETTING_COMPLAINT_FEEDBACK_DAYS))
+    /* Translators: a setting: working days for telling the complainant the outcome (反馈时限) */
+    return _("Feedback time limit");
+  if (g_str_equal (key, BB_SETTING_COMPLAINT_ARCHIVE_DAYS))
+    /* Translators: a setting: working days for filing a complaint (归档时限) */
+    return _("Filing time limit");
+  return NULL;
+}
 
 static const char *
 setting_label (const char *key)
@@ -45,7 +66,7 @@ setting_label (const char *key)
     return _("Complaint time limit");
   if (g_str_equal (key, BB_SETTING_SUPPLEMENT_DAYS))
     return _("Supplement time limit");
-  return key;
+  return complaint_step_label (key) != NULL ? complaint_step_label (key) : key;
 }
 
 static gboolean
@@ -78,6 +99,21 @@ validate_hotline (const char  *value,
   return TRUE;
 }
 
+/* Time limits in working days: how many at most, or 0 when @key is not
+ * one. A complaint (GB/T 36113), its steps, and a client's supplying of
+ * missing materials take from a few days to months under local rules. */
+static guint
+max_working_days (const char *key)
+{
+  if (complaint_step_label (key) != NULL ||
+      g_str_equal (key, BB_SETTING_COMPLAINT_DAYS) ||
+      g_str_equal (key, BB_SETTING_SUPPLEMENT_DAYS))
+    return BB_COMPLAINT_STEP_MAX_DAYS;
+  if (g_str_equal (key, BB_SETTING_RECTIFICATION_DAYS))
+    return 60;
+  return 0;
+}
+
 /**
  * bb_settings_validate:
  *
@@ -95,6 +131,20 @@ bb_settings_validate (const char  *key,
     {
       bb_set_field_error (error, setting_label (key), _("the text is not valid UTF-8"));
       return FALSE;
+    }
+
+  if (max_working_days (key) > 0)
+    {
+      guint64 days;
+
+      if (!g_ascii_string_to_unsigned (value, 10, 1, max_working_days (key), &days, NULL))
+        {
+          bb_set_field_error (error, setting_label (key),
+                              _("enter a whole number of working days from 1 to %d"),
+                              (int) max_working_days (key));
+          return FALSE;
+        }
+      return TRUE;
     }
 
   if (g_str_equal (key, BB_SETTING_TEAM_NAME))
@@ -130,35 +180,6 @@ bb_settings_validate (const char  *key,
         {
           bb_set_field_error (error, setting_label (key), _("“%s” is not a known time zone"),
                               value);
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if (g_str_equal (key, BB_SETTING_RECTIFICATION_DAYS))
-    {
-      guint64 days;
-
-      if (!g_ascii_string_to_unsigned (value, 10, 1, 60, &days, NULL))
-        {
-          bb_set_field_error (error, setting_label (key),
-                              _("enter a number of working days from 1 to 60"));
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  /* Working days to handle a complaint (GB/T 36113) and for a client to
-   * supply missing materials: local rules give from a few days to months. */
-  if (g_str_equal (key, BB_SETTING_COMPLAINT_DAYS) ||
-      g_str_equal (key, BB_SETTING_SUPPLEMENT_DAYS))
-    {
-      guint64 days;
-
-      if (!g_ascii_string_to_unsigned (value, 10, 1, 365, &days, NULL))
-        {
-          bb_set_field_error (error, setting_label (key),
-                              _("enter a whole number of working days from 1 to 365"));
           return FALSE;
         }
       return TRUE;

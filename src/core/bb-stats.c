@@ -272,7 +272,7 @@ static const char SQL_COMPLAINT_SUMMARY[] =
   "WHERE st.step = 'answered' AND k.received_at >= ##from::gint64 "
   "AND k.received_at < ##to::gint64), "
   "(SELECT count(*) FROM complaint_step st JOIN complaint k ON k.id = st.complaint_id "
-  "WHERE st.step = 'answered' AND st.on_time = 1 AND k.received_at >= ##from::gint64 "
+  "WHERE st.step = 'answered' AND st.at <= k.due_at AND k.received_at >= ##from::gint64 "
   "AND k.received_at < ##to::gint64) "
   "FROM complaint";
 

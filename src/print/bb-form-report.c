@@ -804,10 +804,13 @@ bb_form_complaint_new (const BbComplaintDetail *detail,
   };
   static const double content_widths[] = { 16, 84 };
   static const BbAlign content_aligns[] = { BB_ALIGN_CENTER, BB_ALIGN_START };
-  static const char *step_titles[] = { "环节", "时间", "经办人", "情况记录", "是否按时" };
-  static const double step_widths[] = { 9, 19, 17, 45, 10 };
+  static const char *step_titles[] = {
+    "环节", "时间", "经办人", "情况记录", "环节时限", "是否按时"
+  };
+  static const double step_widths[] = { 8, 17, 18, 35, 13, 9 };
   static const BbAlign step_aligns[] = {
-    BB_ALIGN_CENTER, BB_ALIGN_CENTER, BB_ALIGN_CENTER, BB_ALIGN_START, BB_ALIGN_CENTER
+    BB_ALIGN_CENTER, BB_ALIGN_CENTER, BB_ALIGN_CENTER, BB_ALIGN_START, BB_ALIGN_CENTER,
+    BB_ALIGN_CENTER
   };
   const BbComplaint *c;
   g_autofree char *title = NULL;
@@ -840,6 +843,10 @@ bb_form_complaint_new (const BbComplaintDetail *detail,
   add_field_row (flow, fields, "办理时限", g_strdup_printf ("%s 前", c->due_date),
                  "当前环节", g_strdup_printf ("%s%s", step_text (c->state),
                                               c->overdue ? "（已超期）" : ""));
+  if (c->state < BB_COMPLAINT_ARCHIVED && c->step_due_date != NULL)
+    add_field_row (flow, fields, "下一环节", g_strdup (step_text (c->state + 1)),
+                   "环节时限", g_strdup_printf ("%s 前%s", c->step_due_date,
+                                              c->step_overdue ? "（已超期）" : ""));
 
   content = add_table (flow, 2, NULL, content_widths, content_aligns, FALSE);
   cells = cells_new (2);
@@ -854,12 +861,13 @@ bb_form_complaint_new (const BbComplaintDetail *detail,
     {
       const BbComplaintStep *step = g_ptr_array_index (detail->steps, i);
 
-      cells = cells_new (5);
+      cells = cells_new (6);
       cells[0] = g_strdup (step_text (step->step));
       cells[1] = time_text (step->at);
       cells[2] = person_text (step->staff_name, step->staff_number);
       cells[3] = g_strdup (step->body != NULL ? step->body : "");
-      cells[4] = g_strdup (step->on_time ? "是" : "否");
+      cells[4] = g_strdup (step->due_date != NULL ? step->due_date : "—");
+      cells[5] = g_strdup (step->due_date == NULL ? "—" : step->on_time ? "是" : "否");
       add_row (flow, steps, cells);
     }
 

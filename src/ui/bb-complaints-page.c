@@ -199,6 +199,27 @@ state_tag (const BbComplaint *complaint)
   return label;
 }
 
+/* Said in words beside the state, not by colour alone: the step to take
+ * next is past its own deadline. */
+static GtkWidget *
+step_overdue_tag (const BbComplaint *complaint)
+{
+  /* Translators: a tag in the complaints list: the step to take next is
+   * past its own time limit; %s is that step (调查, 处置…) */
+  g_autofree char *text = g_strdup_printf (_("Late for “%s”"),
+                                           bb_complaint_state_label (complaint->state + 1));
+  /* Translators: the tooltip of that tag; %s is the step's deadline */
+  g_autofree char *tooltip = g_strdup_printf (_("This step was due by %s"),
+                                              complaint->step_due_date);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (label, tooltip);
+  gtk_widget_add_css_class (label, "bb-tag");
+  gtk_widget_add_css_class (label, "bb-tag-overdue");
+  return label;
+}
+
 /* The detail */
 
 static void
@@ -237,6 +258,17 @@ show_detail (BbComplaintsPage *self)
   else
     due = g_strdup (c->due_date);
   gtk_list_box_append (self->info_list, info_row (_("Answer due"), due));
+  if (c->state < BB_COMPLAINT_ARCHIVED && c->step_due_date != NULL)
+    {
+      /* Translators: the deadline of a complaint's next step; %s is the step, %s the date */
+      g_autofree char *next = g_strdup_printf (_("%s by %s%s"),
+                                               bb_complaint_state_label (c->state + 1),
+                                               c->step_due_date,
+                                               c->step_overdue ? _(", overdue") : "");
+
+      /* Translators: a complaint's detail: which step comes next and by when */
+      gtk_list_box_append (self->info_list, info_row (_("Next step"), next));
+    }
 
   clear_list (self->steps_list);
   for (guint i = 0; i < self->detail->steps->len; i++)
@@ -248,6 +280,9 @@ show_detail (BbComplaintsPage *self)
 
       if (s->staff_name != NULL)
         g_string_append_printf (subtitle, " · %s", s->staff_name);
+      if (s->due_date != NULL)
+        /* Translators: after a complaint step's time: its own deadline */
+        g_string_append_printf (subtitle, _(" · due by %s"), s->due_date);
       if (s->body != NULL && *s->body != '\0')
         g_string_append_printf (subtitle, "\n%s", s->body);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -378,6 +413,8 @@ complaint_row (const BbComplaint *c)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (c->step_overdue && !c->overdue)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), step_overdue_tag (c));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state_tag (c));
   g_object_set_data_full (G_OBJECT (row), "number", g_strdup (c->number), g_free);
   return row;
