@@ -105,7 +105,8 @@ parse_id (const char *text,
   return g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, id, NULL);
 }
 
-/* The version to name: the one given, or the one read now. */
+/* The version to name: the one given (any number given, even a wrong one,
+ * is checked), or the one read now. */
 static gboolean
 current_version (BbDatabase     *db,
                  const BbActor  *actor,
@@ -115,7 +116,7 @@ current_version (BbDatabase     *db,
 {
   g_autoptr(BbRectificationEntry) entry = NULL;
 
-  if (*version > 0)
+  if (*version >= 0)
     return TRUE;
   entry = bb_rectification_repo_get (db, actor, id, error);
   if (entry == NULL)
@@ -250,7 +251,7 @@ rectification_measures (BbCliGlobals  *globals,
                         char         **argv)
 {
   g_autofree char *text = NULL;
-  int expect_version = 0;
+  int expect_version = -1;
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
     { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("The measures taken (required)"),
@@ -296,7 +297,7 @@ rectification_return_visit (BbCliGlobals  *globals,
   g_autofree char *text = NULL;
   g_autofree char *channel = NULL;
   g_autofree char *satisfied_text = NULL;
-  int expect_version = 0;
+  int expect_version = -1;
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
     { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("What the return visit found (required)"),
@@ -356,7 +357,7 @@ rectification_reassign (BbCliGlobals  *globals,
 {
   g_autofree char *to = NULL;
   g_autofree char *reason = NULL;
-  int expect_version = 0;
+  int expect_version = -1;
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The staff member responsible from now on"),

@@ -43,7 +43,7 @@
 #define NUMBER_CHARS      40
 #define CONTENT_CHARS     2000
 #define STEP_TEXT_CHARS   2000
-#define MAX_LIMIT_DAYS    60
+#define MAX_LIMIT_DAYS    BB_COMPLAINT_STEP_MAX_DAYS
 #define MAX_PAGE          500
 
 static const char SQL_COUNTER_ENSURE[] =

@@ -621,7 +621,7 @@ bucket_statement (BbDatabase      *db,
 
           if (g_str_has_prefix (key, "item:"))
             {
-              if (!parse_id (key + strlen ("item:"), &item, error) || item == 0)
+              if (!parse_id (key + strlen ("item:"), &item, NULL) || item == 0)
                 return no_bucket (error);
               bb_params_set_int (params, "by_item", 1);
               bb_params_set_int64 (params, "item", item);
@@ -747,7 +747,7 @@ bucket_statement (BbDatabase      *db,
  *   own figure (see bb_stats_row_bucket_size())
  * @from: the first day of the range, `YYYY-MM-DD`
  * @to: the last day, inclusive
- * @limit: the most items to return (the total is counted all the same)
+ * @limit: the most items to return, at least one (the total is counted all the same)
  * @cancellable: (nullable): checked before the query
  *
  * Lists what one bar, slice or point of a chart counts: the evaluations,
@@ -780,6 +780,9 @@ bb_stats_cases_list (BbDatabase      *db,
   g_return_val_if_fail (BB_IS_DATABASE (db), NULL);
   g_return_val_if_fail (actor != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
+  /* The total is counted beside the rows (count(*) OVER ()): at least one
+   * row must be asked for. */
+  g_return_val_if_fail (limit > 0, NULL);
 
   if (!bb_actor_check (actor, BB_PERM_STATS, error))
     return NULL;

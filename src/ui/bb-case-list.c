@@ -509,7 +509,8 @@ counted_cb (GObject      *source,
       if (load->first->next != NULL)
         g_hash_table_insert (self->cursors, GUINT_TO_POINTER (1),
                              g_steal_pointer (&load->first->next));
-      if (load->first->rows->len < page->items->len)
+      /* Cases came or went between the count and the page. */
+      if (load->first->rows->len != page->items->len)
         self->recount = TRUE;
     }
   if (new_n != old_n)

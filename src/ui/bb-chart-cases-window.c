@@ -369,6 +369,7 @@ bb_chart_cases_window_new (GtkWindow      *parent,
   self = g_object_new (BB_TYPE_CHART_CASES_WINDOW,
                        "title", title,
                        "transient-for", parent,
+                       "destroy-with-parent", TRUE,
                        "application", parent != NULL ? gtk_window_get_application (parent)
                                                      : NULL,
                        NULL);

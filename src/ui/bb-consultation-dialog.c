@@ -569,10 +569,6 @@ bb_consultation_dialog_class_init (BbConsultationDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "win.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
-                                       "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -582,6 +578,17 @@ static void
 bb_consultation_dialog_init (BbConsultationDialog *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  /* Ctrl+Enter saves, caught before the focused text view takes Enter. */
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_alternative_trigger_new (
+                        gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                        gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK)),
+                      gtk_named_action_new ("win.save")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   self->touched = g_hash_table_new (NULL, NULL);
   self->cancellable = g_cancellable_new ();

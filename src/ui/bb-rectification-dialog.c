@@ -372,14 +372,23 @@ bb_rectification_dialog_class_init (BbRectificationDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, confirm_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                confirm_shortcut_cb, NULL);
 }
 
 static void
 bb_rectification_dialog_init (BbRectificationDialog *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Ctrl+Enter saves, caught before the focused text view takes Enter. */
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_alternative_trigger_new (
+                        gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                        gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK)),
+                      gtk_callback_action_new (confirm_shortcut_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   self->cancellable = g_cancellable_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (channel_codes); i++)

@@ -9,9 +9,7 @@
  * recorded. Read in a thread; refreshed with F5 and whenever the window
  * comes back to the front.
  *
- * The window is transient for the main window but not one of the
- * application's windows, so that app.open-case keeps acting on the main
- * window.
+ * The window is transient for the main window and closes with it.
  */
 
 #define G_LOG_DOMAIN "bb-rectifications-window"
@@ -278,7 +276,8 @@ bb_rectifications_window_new (BbApplication *application,
 
   g_return_val_if_fail (BB_IS_APPLICATION (application), NULL);
 
-  self = g_object_new (BB_TYPE_RECTIFICATIONS_WINDOW, "transient-for", parent, NULL);
+  self = g_object_new (BB_TYPE_RECTIFICATIONS_WINDOW, "transient-for", parent,
+                       "destroy-with-parent", TRUE, NULL);
   self->application = g_object_ref (application);
   bb_rectifications_window_reload (self);
   return self;

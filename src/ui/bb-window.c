@@ -490,6 +490,8 @@ bb_window_dispose (GObject *object)
                                     (gpointer *) &self->rectifications);
       self->rectifications = NULL;
     }
+  if (self->view_stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->view_stack, sync_pages, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BB_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->pages_database);

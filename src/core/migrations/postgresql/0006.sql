@@ -12,6 +12,11 @@
 -- functions of schema 5 name the tables and find the new ones (their ON
 -- CONFLICT targets name the same columns, in any order).
 
+-- A workstation still on schema 5 may write running totals meanwhile: hold
+-- both tables until they are replaced, so that no change lands in a table
+-- about to be dropped.
+LOCK TABLE stats_case_day, stats_eval_staff IN EXCLUSIVE MODE;
+
 CREATE TABLE stats_case_day_new (
   day      BIGINT NOT NULL,
   what     INTEGER NOT NULL,
