@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "bb-application.h"
+#include "bb-complaint-repo.h"
 #include "bb-preferences-window.h"
 #include "bb-settings-repo.h"
 #include "bb-staff-repo.h"
@@ -216,6 +217,32 @@ supplement_days_saved (gpointer data)
 }
 
 static gboolean
+feedback_days_saved (gpointer data)
+{
+  BbDatabase *db = bb_application_get_database (app);
+  g_autofree char *value = bb_settings_repo_get (db, BB_SETTING_COMPLAINT_FEEDBACK_DAYS, NULL,
+                                                 NULL);
+
+  return g_strcmp0 (value, data) == 0;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
 window_shown (gpointer data)
 {
   return find_window (GPOINTER_TO_SIZE (data)) != NULL;
@@ -298,6 +325,27 @@ test_preferences (void)
     iterate_until (widget_hidden, apply, "the check mark to go once saved");
     wait_for_draw (GTK_WIDGET (prefs));
     save_screenshot (GTK_WIDGET (prefs), "preferences-hall");
+  }
+
+  /* A complaint step's time limit: the feedback step's, 3 by default. */
+  {
+    GtkWidget *spin = find_named (GTK_WIDGET (prefs), BB_SETTING_COMPLAINT_FEEDBACK_DAYS);
+    GtkWidget *apply;
+
+    g_assert_nonnull (spin);
+    apply = gtk_widget_get_next_sibling (spin);
+    g_assert_true (GTK_IS_BUTTON (apply));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "3");
+    g_assert_false (gtk_widget_get_visible (apply));
+    gtk_editable_set_text (GTK_EDITABLE (spin), "0");
+    g_assert_true (gtk_widget_has_css_class (spin, "error"));
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (message)),
+                                     g_str_equal (lang_tag, "C") ? "Feedback time limit: "
+                                                                 : "反馈时限："));
+    gtk_editable_set_text (GTK_EDITABLE (spin), "4");
+    g_assert_false (gtk_widget_has_css_class (spin, "error"));
+    g_signal_emit_by_name (apply, "clicked");
+    iterate_until (feedback_days_saved, (gpointer) "4", "the feedback time limit to be saved");
   }
 
   gtk_window_destroy (prefs);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bb-complaint-repo.h"
 #include "bb-error.h"
 #include "bb-keyring.h"
 #include "bb-preferences-window.h"
@@ -25,6 +26,10 @@ typedef enum
   FIELD_RECTIFICATION_DAYS,
   FIELD_COMPLAINT_DAYS,
   FIELD_SUPPLEMENT_DAYS,
+  FIELD_INVESTIGATE_DAYS,
+  FIELD_HANDLE_DAYS,
+  FIELD_FEEDBACK_DAYS,
+  FIELD_ARCHIVE_DAYS,
   N_FIELDS
 } FieldId;
 
@@ -62,6 +67,8 @@ struct _BbPreferencesWindow
   GtkButton            *test_button;
   GtkButton            *apply_button;
   AdwPreferencesGroup  *forms_group;
+  AdwPreferencesPage   *forms_page;
+  AdwPreferencesGroup  *steps_group;
   AdwEntryRow          *team_name_row;
   AdwEntryRow          *hotline_row;
   GtkSpinButton        *rectification_days_spin;
@@ -392,6 +399,10 @@ static const char * const field_keys[N_FIELDS] = {
   [FIELD_RECTIFICATION_DAYS] = BB_SETTING_RECTIFICATION_DAYS,
   [FIELD_COMPLAINT_DAYS] = BB_SETTING_COMPLAINT_DAYS,
   [FIELD_SUPPLEMENT_DAYS] = BB_SETTING_SUPPLEMENT_DAYS,
+  [FIELD_INVESTIGATE_DAYS] = BB_SETTING_COMPLAINT_INVESTIGATE_DAYS,
+  [FIELD_HANDLE_DAYS] = BB_SETTING_COMPLAINT_HANDLE_DAYS,
+  [FIELD_FEEDBACK_DAYS] = BB_SETTING_COMPLAINT_FEEDBACK_DAYS,
+  [FIELD_ARCHIVE_DAYS] = BB_SETTING_COMPLAINT_ARCHIVE_DAYS,
 };
 
 static void
@@ -524,6 +535,7 @@ form_settings_loaded_cb (GObject      *source,
   for (guint i = 0; i < N_FIELDS; i++)
     take_loaded_value (&self->fields[i], fs->values[i], fs->versions[i]);
   gtk_widget_set_sensitive (GTK_WIDGET (self->forms_group), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->steps_group), TRUE);
   show_forms_message (self, NULL);
   form_settings_free (fs);
 }
@@ -535,6 +547,7 @@ load_form_settings (BbPreferencesWindow *self)
   g_autoptr(GTask) task = NULL;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->forms_group), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->steps_group), FALSE);
   if (db == NULL)
     {
       show_forms_message (self, _("Open a database first: these settings are kept in it."));
@@ -624,6 +637,11 @@ saved_message (FieldId id)
       return _("Complaint time limit saved");
     case FIELD_SUPPLEMENT_DAYS:
       return _("Supplement time limit saved");
+    case FIELD_INVESTIGATE_DAYS:
+    case FIELD_HANDLE_DAYS:
+    case FIELD_FEEDBACK_DAYS:
+    case FIELD_ARCHIVE_DAYS:
+      return _("Complaint step time limit saved");
     case N_FIELDS:
     default:
       g_assert_not_reached ();
@@ -727,6 +745,72 @@ spin_activated_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* The time limits of a complaint's steps: a row each, made here. */
+static const struct
+{
+  FieldId     id;
+  const char *title;
+  const char *label;
+} step_rows[] = {
+  /* Translators: time limits in working days of a complaint's steps (GB/T 36113) */
+  { FIELD_INVESTIGATE_DAYS, N_("_Investigation (working days)"),
+    N_("Investigation time limit in working days") },
+  { FIELD_HANDLE_DAYS, N_("Ha_ndling (working days)"),
+    N_("Handling time limit in working days") },
+  { FIELD_FEEDBACK_DAYS, N_("_Feedback (working days)"),
+    N_("Feedback time limit in working days") },
+  { FIELD_ARCHIVE_DAYS, N_("Fi_ling (working days)"),
+    N_("Filing time limit in working days") },
+};
+
+static void
+add_step_rows (BbPreferencesWindow *self,
+               GtkEditable         *editables[N_FIELDS],
+               GtkButton           *applies[N_FIELDS])
+{
+  self->steps_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->steps_group, _("Complaint Steps"));
+  adw_preferences_group_set_description (
+    self->steps_group,
+    _("Each step of a complaint after it is taken in is due this many working days after the "
+      "step before it. A complaint's steps keep the due dates they were given."));
+  adw_preferences_page_add (self->forms_page, self->steps_group);
+
+  for (guint i = 0; i < G_N_ELEMENTS (step_rows); i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *spin = gtk_spin_button_new_with_range (1, BB_COMPLAINT_STEP_MAX_DAYS, 1);
+      GtkWidget *apply = gtk_button_new_from_icon_name ("object-select-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(step_rows[i].title));
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+      gtk_spin_button_set_update_policy (GTK_SPIN_BUTTON (spin), GTK_UPDATE_IF_VALID);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(step_rows[i].label), -1);
+      g_signal_connect_swapped (spin, "changed", G_CALLBACK (form_setting_changed_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+
+      gtk_widget_set_visible (apply, FALSE);
+      gtk_widget_set_valign (apply, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (apply, _("Save"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (apply), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Save"), -1);
+      gtk_widget_add_css_class (apply, "circular");
+      gtk_widget_add_css_class (apply, "suggested-action");
+      g_signal_connect_swapped (apply, "clicked", G_CALLBACK (form_setting_apply_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), apply);
+
+      /* Named after the setting, for the tests to find. */
+      gtk_widget_set_name (spin, field_keys[step_rows[i].id]);
+      adw_preferences_group_add (self->steps_group, row);
+      editables[step_rows[i].id] = GTK_EDITABLE (spin);
+      applies[step_rows[i].id] = GTK_BUTTON (apply);
+    }
+}
+
 static void
 init_fields (BbPreferencesWindow *self)
 {
@@ -739,6 +823,8 @@ init_fields (BbPreferencesWindow *self)
     NULL, NULL, self->rectification_days_apply, self->complaint_days_apply,
     self->supplement_days_apply,
   };
+
+  add_step_rows (self, editables, applies);
 
   for (guint i = 0; i < N_FIELDS; i++)
     {
@@ -893,6 +979,7 @@ bb_preferences_window_class_init (BbPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, test_button);
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, apply_button);
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, forms_group);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, forms_page);
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, team_name_row);
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, hotline_row);
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, rectification_days_spin);
