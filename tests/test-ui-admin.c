@@ -32,111 +32,18 @@
 #include "bb-staff-page.h"
 #include "bb-staff-repo.h"
 #include "bb-test-util.h"
+#include "bb-ui-test-util.h"
 
 #define ADMIN_NUMBER   "A001"
 #define ADMIN_PASSWORD "Sesame-2026"
+
+/* bb_ui_test_template_child(), under the short name the tests use */
+#define child(widget, type, name) bb_ui_test_template_child ((widget), (type), (name))
 
 static BbApplication *app;
 static const char *lang_tag = "C";
 
 /* Waiting and looking */
-
-static void
-iterate_until (gboolean  (*condition) (gpointer),
-               gpointer    data,
-               const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-/* Lets idle work and transitions run for a moment. */
-static void
-settle (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  iterate_until (flag_set, &done, "a pause");
-}
-
-static gboolean
-frame_drawn_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-two_frames (gpointer data)
-{
-  return *(guint *) data >= 2;
-}
-
-static void
-wait_for_draw (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id;
-
-  gtk_widget_queue_draw (widget);
-  id = gtk_widget_add_tick_callback (widget, frame_drawn_cb, &frames, NULL);
-  iterate_until (two_frames, &frames, "a frame to be drawn");
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
-static void
-save_screenshot (GtkWidget  *window,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("ui-admin-%s-%s.png", name, lang_tag);
-  g_autofree char *path = bb_test_log_path (file);
-  int width, height;
-
-  settle (400);   /* crossfades and revealers */
-  wait_for_draw (window);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 static GtkWindow *
 find_window (GType type)
@@ -163,34 +70,6 @@ static gboolean
 window_gone (gpointer data)
 {
   return find_window (GPOINTER_TO_SIZE (data)) == NULL;
-}
-
-static gpointer
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* A click, as GTK delivers it: only on a sensitive button. */
@@ -308,7 +187,7 @@ wait_for_state (BbSignInPage *page,
 {
   const char *args[] = { (const char *) page, state };
 
-  iterate_until (state_is, args, state);
+  bb_ui_test_iterate_until (state_is, args, state);
 }
 
 static gboolean
@@ -335,7 +214,7 @@ test_first_run (Fixture       *fixture,
 
   /* An empty database offers the first run. */
   wait_for_state (page, "first-run");
-  save_screenshot (GTK_WIDGET (window), "sign-in-first-run");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-admin", "sign-in-first-run");
 
   g_signal_emit_by_name (child (page, BB_TYPE_SIGN_IN_PAGE, "create_admin_choice"), "activated");
   wait_for_state (page, "create-admin");
@@ -362,12 +241,12 @@ test_first_run (Fixture       *fixture,
   type_into (child (page, BB_TYPE_SIGN_IN_PAGE, "admin_repeat_row"), ADMIN_PASSWORD);
   g_assert_true (gtk_widget_get_sensitive (create_button));
   g_assert_false (gtk_widget_get_visible (message));
-  save_screenshot (GTK_WIDGET (window), "sign-in-create-admin");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-admin", "sign-in-create-admin");
 
   /* Enter in the last field creates the account and signs in. */
   g_signal_emit_by_name (child (page, BB_TYPE_SIGN_IN_PAGE, "admin_repeat_row"),
                          "entry-activated");
-  iterate_until (signed_in_once, &signed_in, "the administrator to be signed in");
+  bb_ui_test_iterate_until (signed_in_once, &signed_in, "the administrator to be signed in");
   g_assert_cmpuint (signed_in.count, ==, 1);
   g_assert_cmpstr (signed_in.actor->number, ==, ADMIN_NUMBER);
   g_assert_cmpstr (signed_in.actor->name, ==, "王管理𠮷");
@@ -412,13 +291,13 @@ test_demo (Fixture       *fixture,
   /* Loading shows progress, then the credentials, in large type. */
   g_signal_emit_by_name (child (page, BB_TYPE_SIGN_IN_PAGE, "demo_choice"), "activated");
   g_assert_cmpstr (bb_sign_in_page_get_state (page), ==, "demo");
-  save_screenshot (GTK_WIDGET (window), "sign-in-demo-progress");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-admin", "sign-in-demo-progress");
   wait_for_state (page, "demo-done");
   number_label = child (page, BB_TYPE_SIGN_IN_PAGE, "demo_number_label");
   password_label = child (page, BB_TYPE_SIGN_IN_PAGE, "demo_password_label");
   g_assert_cmpstr (gtk_label_get_text (password_label), !=, "");
   g_assert_cmpstr (gtk_label_get_text (number_label), !=, "");
-  save_screenshot (GTK_WIDGET (window), "sign-in-demo-done");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-admin", "sign-in-demo-done");
   g_assert_cmpuint (signed_in.count, ==, 0);
 
   /* The credentials shown really sign in, as an administrator. */
@@ -479,7 +358,7 @@ test_sign_in (Fixture       *fixture,
   password_row = child (page, BB_TYPE_SIGN_IN_PAGE, "password_row");
   message = child (page, BB_TYPE_SIGN_IN_PAGE, "sign_in_message");
   button = child (page, BB_TYPE_SIGN_IN_PAGE, "sign_in_button");
-  save_screenshot (GTK_WIDGET (window), "sign-in");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-admin", "sign-in");
 
   g_assert_false (gtk_widget_get_sensitive (button));
 
@@ -488,19 +367,19 @@ test_sign_in (Fixture       *fixture,
   type_into (number_row, ADMIN_NUMBER);
   type_into (password_row, "Sesame-2025");
   g_signal_emit_by_name (password_row, "entry-activated");
-  iterate_until (sign_in_done, page, "the sign-in to be refused");
+  bb_ui_test_iterate_until (sign_in_done, page, "the sign-in to be refused");
   g_assert_true (gtk_widget_get_visible (message));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), ==,
                    _("Wrong staff number or password"));
   g_assert_cmpuint (signed_in.count, ==, 0);
   g_assert_null (signed_in.actor);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (number_row)), ==, ADMIN_NUMBER);
-  save_screenshot (GTK_WIDGET (window), "sign-in-wrong-password");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-admin", "sign-in-wrong-password");
 
   /* An unknown number gives the very same message. */
   type_into (number_row, "X999");
   click (button);
-  iterate_until (sign_in_done, page, "the sign-in to be refused");
+  bb_ui_test_iterate_until (sign_in_done, page, "the sign-in to be refused");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), ==,
                    _("Wrong staff number or password"));
   g_assert_cmpuint (signed_in.count, ==, 0);
@@ -509,7 +388,7 @@ test_sign_in (Fixture       *fixture,
   type_into (number_row, "S009");
   type_into (password_row, "Leaving-2026");
   click (button);
-  iterate_until (sign_in_done, page, "the sign-in to be refused");
+  bb_ui_test_iterate_until (sign_in_done, page, "the sign-in to be refused");
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "S009"));
   g_assert_cmpuint (signed_in.count, ==, 0);
 
@@ -517,7 +396,7 @@ test_sign_in (Fixture       *fixture,
   type_into (number_row, ADMIN_NUMBER);
   type_into (password_row, ADMIN_PASSWORD);
   click (button);
-  iterate_until (signed_in_once, &signed_in, "the sign-in");
+  bb_ui_test_iterate_until (signed_in_once, &signed_in, "the sign-in");
   g_assert_cmpstr (signed_in.actor->number, ==, ADMIN_NUMBER);
   g_assert_cmpint (signed_in.actor->role, ==, BB_ROLE_ADMIN);
   g_assert_false (gtk_widget_get_visible (message));
@@ -568,13 +447,14 @@ test_staff (Fixture       *fixture,
   add_admin (fixture);
   page = bb_staff_page_new (fixture->db, fixture->admin);
   window = page_window (GTK_WIDGET (page));
-  iterate_until (not_busy, page, "the staff list");
+  bb_ui_test_iterate_until (not_busy, page, "the staff list");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (page, BB_TYPE_STAFF_PAGE, "stack")),
                    ==, "list");
 
   /* Add a team leader through the dialog. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "staff.add", NULL));
-  iterate_until (window_shown, GSIZE_TO_POINTER (BB_TYPE_STAFF_DIALOG), "the staff dialog");
+  bb_ui_test_iterate_until (window_shown, GSIZE_TO_POINTER (BB_TYPE_STAFF_DIALOG),
+                            "the staff dialog");
   dialog = find_window (BB_TYPE_STAFF_DIALOG);
   type_into (child (dialog, BB_TYPE_STAFF_DIALOG, "number_row"), "S002");
   type_into (child (dialog, BB_TYPE_STAFF_DIALOG, "name_row"), "李四");
@@ -582,10 +462,11 @@ test_staff (Fixture       *fixture,
   type_into (child (dialog, BB_TYPE_STAFF_DIALOG, "phone_row"), "138 0013 8000");
   type_into (child (dialog, BB_TYPE_STAFF_DIALOG, "password_row"), "Leader-pass-1");
   type_into (child (dialog, BB_TYPE_STAFF_DIALOG, "repeat_row"), "Leader-pass-1");
-  save_screenshot (GTK_WIDGET (dialog), "staff-add");
+  bb_ui_test_save_screenshot (GTK_WIDGET (dialog), "ui-admin", "staff-add");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "win.save", NULL));
-  iterate_until (staff_exists, fixture, "the staff member in the database");
-  iterate_until (window_gone, GSIZE_TO_POINTER (BB_TYPE_STAFF_DIALOG), "the dialog to close");
+  bb_ui_test_iterate_until (staff_exists, fixture, "the staff member in the database");
+  bb_ui_test_iterate_until (window_gone, GSIZE_TO_POINTER (BB_TYPE_STAFF_DIALOG),
+                            "the dialog to close");
 
   added = bb_staff_repo_find_by_number (fixture->db, "S002", &error);
   g_assert_no_error (error);
@@ -599,9 +480,10 @@ test_staff (Fixture       *fixture,
 
   /* The same number again: refused beside the field, the dialog stays with
    * what was typed, nothing is added. */
-  iterate_until (not_busy, page, "the staff list");
+  bb_ui_test_iterate_until (not_busy, page, "the staff list");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "staff.add", NULL));
-  iterate_until (window_shown, GSIZE_TO_POINTER (BB_TYPE_STAFF_DIALOG), "the staff dialog");
+  bb_ui_test_iterate_until (window_shown, GSIZE_TO_POINTER (BB_TYPE_STAFF_DIALOG),
+                            "the staff dialog");
   dialog = find_window (BB_TYPE_STAFF_DIALOG);
   message = child (dialog, BB_TYPE_STAFF_DIALOG, "message_label");
   type_into (child (dialog, BB_TYPE_STAFF_DIALOG, "number_row"), "S002");
@@ -609,38 +491,40 @@ test_staff (Fixture       *fixture,
   type_into (child (dialog, BB_TYPE_STAFF_DIALOG, "password_row"), "Leader-pass-2");
   type_into (child (dialog, BB_TYPE_STAFF_DIALOG, "repeat_row"), "Leader-pass-2");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "win.save", NULL));
-  iterate_until (label_visible, message, "the refusal");
+  bb_ui_test_iterate_until (label_visible, message, "the refusal");
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "S002"));
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (message)), _("Staff number")));
   g_assert_true (gtk_widget_has_css_class (child (dialog, BB_TYPE_STAFF_DIALOG, "number_row"),
                                            "error"));
   g_assert_cmpstr (gtk_editable_get_text (child (dialog, BB_TYPE_STAFF_DIALOG, "name_row")), ==,
                    "李四二");
-  save_screenshot (GTK_WIDGET (dialog), "staff-add-refused");
+  bb_ui_test_save_screenshot (GTK_WIDGET (dialog), "ui-admin", "staff-add-refused");
   g_free (active);
   active = query (fixture, "SELECT COUNT(*) FROM staff");
   g_assert_cmpstr (active, ==, "2");
   gtk_window_destroy (dialog);
 
-  iterate_until (not_busy, page, "the staff list");
-  save_screenshot (GTK_WIDGET (window), "staff");
+  bb_ui_test_iterate_until (not_busy, page, "the staff list");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-admin", "staff");
 
   /* The last administrator cannot be deactivated: the reason is shown and
    * the account stays active. */
   target = g_variant_ref_sink (g_variant_new_int64 (fixture->admin->staff_id));
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (page), "staff.deactivate",
                                                      target));
-  iterate_until (window_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the confirmation");
+  bb_ui_test_iterate_until (window_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG),
+                            "the confirmation");
   confirm = ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG));
   adw_message_dialog_response (confirm, "deactivate");
-  iterate_until (revealed, child (page, BB_TYPE_STAFF_PAGE, "error_revealer"), "the refusal");
+  bb_ui_test_iterate_until (revealed, child (page, BB_TYPE_STAFF_PAGE, "error_revealer"),
+                            "the refusal");
   g_assert_nonnull (strstr (gtk_label_get_text (child (page, BB_TYPE_STAFF_PAGE, "error_label")),
                             ADMIN_NUMBER));
-  iterate_until (not_busy, page, "the staff list");
+  bb_ui_test_iterate_until (not_busy, page, "the staff list");
   g_free (active);
   active = query (fixture, "SELECT active FROM staff WHERE number = '" ADMIN_NUMBER "'");
   g_assert_cmpstr (active, ==, "1");
-  save_screenshot (GTK_WIDGET (window), "staff-last-admin");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-admin", "staff-last-admin");
 
   /* Anybody but an administrator is not shown the list. */
   staff_actor = bb_actor_new (added->id, added->number, added->name, BB_ROLE_LEADER);
@@ -707,7 +591,8 @@ open_first_matter (BbCataloguePage *page)
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "企业设立登记");
   g_signal_emit_by_name (list, "row-activated", row);
-  iterate_until (window_shown, GSIZE_TO_POINTER (BB_TYPE_CATALOGUE_ITEM_DIALOG), "the matter");
+  bb_ui_test_iterate_until (window_shown, GSIZE_TO_POINTER (BB_TYPE_CATALOGUE_ITEM_DIALOG),
+                            "the matter");
   return find_window (BB_TYPE_CATALOGUE_ITEM_DIALOG);
 }
 
@@ -733,7 +618,7 @@ test_catalogue (Fixture       *fixture,
   id = add_matter (fixture);
   page = bb_catalogue_page_new (fixture->db, fixture->admin);
   window = page_window (GTK_WIDGET (page));
-  iterate_until (not_busy, page, "the catalogue");
+  bb_ui_test_iterate_until (not_busy, page, "the catalogue");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (page, BB_TYPE_CATALOGUE_PAGE,
                                                             "stack")), ==, "list");
   g_assert_true (gtk_widget_get_visible (child (page, BB_TYPE_CATALOGUE_PAGE, "add_button")));
@@ -752,12 +637,12 @@ test_catalogue (Fixture       *fixture,
   g_assert_false (gtk_widget_get_sensitive (child (dialog, BB_TYPE_CATALOGUE_ITEM_DIALOG,
                                                    "save_button")));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "win.save", NULL);
-  settle (200);
+  bb_ui_test_wait_ms (200);
   g_assert_nonnull (find_window (BB_TYPE_CATALOGUE_ITEM_DIALOG));
   limit = query (fixture, "SELECT limit_days FROM catalogue_item WHERE name = '企业设立登记'");
   g_assert_cmpstr (limit, ==, "3");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (limit_row)), ==, "0");
-  save_screenshot (GTK_WIDGET (dialog), "catalogue-item-bad-limit");
+  bb_ui_test_save_screenshot (GTK_WIDGET (dialog), "ui-admin", "catalogue-item-bad-limit");
 
   /* Corrected, with a third material added: saved. */
   type_into (limit_row, "7");
@@ -779,10 +664,11 @@ test_catalogue (Fixture       *fixture,
                                                     "save_button")));
     g_assert_true (GTK_IS_BUTTON (remove));
   }
-  save_screenshot (GTK_WIDGET (dialog), "catalogue-item");
+  bb_ui_test_save_screenshot (GTK_WIDGET (dialog), "ui-admin", "catalogue-item");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "win.save", NULL));
-  iterate_until (limit_is_seven, fixture, "the matter to be saved");
-  iterate_until (window_gone, GSIZE_TO_POINTER (BB_TYPE_CATALOGUE_ITEM_DIALOG), "the dialog");
+  bb_ui_test_iterate_until (limit_is_seven, fixture, "the matter to be saved");
+  bb_ui_test_iterate_until (window_gone, GSIZE_TO_POINTER (BB_TYPE_CATALOGUE_ITEM_DIALOG),
+                            "the dialog");
 
   stored = bb_catalogue_repo_get (fixture->db, id, &error);
   g_assert_no_error (error);
@@ -791,8 +677,8 @@ test_catalogue (Fixture       *fixture,
   g_assert_cmpuint (stored->materials->len, ==, 3);
   g_assert_cmpstr (((BbMaterial *) g_ptr_array_index (stored->materials, 2))->name, ==,
                    "营业执照副本");
-  iterate_until (not_busy, page, "the catalogue");
-  save_screenshot (GTK_WIDGET (window), "catalogue");
+  bb_ui_test_iterate_until (not_busy, page, "the catalogue");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-admin", "catalogue");
 
   /* Someone else saves first: the conflict is shown, the typed text stays,
    * and nothing of theirs is overwritten. */
@@ -804,8 +690,9 @@ test_catalogue (Fixture       *fixture,
   g_assert_true (bb_catalogue_repo_update (fixture->db, fixture->admin, theirs, &error));
   g_assert_no_error (error);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "win.save", NULL));
-  iterate_until (revealed, child (dialog, BB_TYPE_CATALOGUE_ITEM_DIALOG, "conflict_revealer"),
-                 "the conflict");
+  bb_ui_test_iterate_until (revealed, child (dialog, BB_TYPE_CATALOGUE_ITEM_DIALOG,
+                                             "conflict_revealer"),
+                            "the conflict");
   g_assert_nonnull (strstr (gtk_label_get_text (child (dialog, BB_TYPE_CATALOGUE_ITEM_DIALOG,
                                                        "conflict_label")),
                             "网上申请→审核→发照"));
@@ -815,19 +702,20 @@ test_catalogue (Fixture       *fixture,
   limit = query (fixture, "SELECT COALESCE(fees, 'none') || '|' || process FROM catalogue_item "
                           "WHERE name = '企业设立登记'");
   g_assert_cmpstr (limit, ==, "none|网上申请→审核→发照");
-  save_screenshot (GTK_WIDGET (dialog), "catalogue-item-conflict");
+  bb_ui_test_save_screenshot (GTK_WIDGET (dialog), "ui-admin", "catalogue-item-conflict");
 
   /* Keep mine and save again: stored, knowingly over theirs. */
   click (child (dialog, BB_TYPE_CATALOGUE_ITEM_DIALOG, "keep_mine_button"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "win.save", NULL));
-  iterate_until (window_gone, GSIZE_TO_POINTER (BB_TYPE_CATALOGUE_ITEM_DIALOG), "the dialog");
+  bb_ui_test_iterate_until (window_gone, GSIZE_TO_POINTER (BB_TYPE_CATALOGUE_ITEM_DIALOG),
+                            "the dialog");
   g_free (limit);
   limit = query (fixture, "SELECT fees FROM catalogue_item WHERE name = '企业设立登记'");
   g_assert_cmpstr (limit, ==, "不收费");
 
   /* A CSV import: the bad line is named and nothing changes; a good file
    * adds its matters. */
-  iterate_until (not_busy, page, "the catalogue");
+  bb_ui_test_iterate_until (not_busy, page, "the catalogue");
   csv_path = bb_test_log_path ("ui-admin-catalogue.csv");
   g_assert_true (g_file_set_contents (csv_path,
                                       "name,department,limit_days,materials\n"
@@ -835,24 +723,24 @@ test_catalogue (Fixture       *fixture,
                                       "社会保障卡申领,人力资源和社会保障局,0,\n", -1, NULL));
   csv = g_file_new_for_path (csv_path);
   bb_catalogue_page_import_file (page, csv);
-  iterate_until (revealed, child (page, BB_TYPE_CATALOGUE_PAGE, "error_revealer"),
-                 "the import to be refused");
+  bb_ui_test_iterate_until (revealed, child (page, BB_TYPE_CATALOGUE_PAGE, "error_revealer"),
+                            "the import to be refused");
   g_assert_nonnull (strstr (gtk_label_get_text (child (page, BB_TYPE_CATALOGUE_PAGE,
                                                        "error_label")), "3"));
   count = query (fixture, "SELECT COUNT(*) FROM catalogue_item");
   g_assert_cmpstr (count, ==, "2");
-  save_screenshot (GTK_WIDGET (window), "catalogue-import-error");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-admin", "catalogue-import-error");
 
   g_assert_true (g_file_set_contents (csv_path,
                                       "name,department,limit_days,online,materials\n"
                                       "住房公积金提取,住房公积金管理中心,3,是,申请表|original|1|\n"
                                       "社会保障卡申领,人力资源和社会保障局,10,否,\n", -1, NULL));
   bb_catalogue_page_import_file (page, csv);
-  iterate_until (not_busy, page, "the import");
+  bb_ui_test_iterate_until (not_busy, page, "the import");
   g_free (count);
   count = query (fixture, "SELECT COUNT(*) FROM catalogue_item");
   g_assert_cmpstr (count, ==, "4");
-  iterate_until (not_busy, page, "the catalogue");
+  bb_ui_test_iterate_until (not_busy, page, "the catalogue");
   g_assert_false (gtk_revealer_get_reveal_child (child (page, BB_TYPE_CATALOGUE_PAGE,
                                                         "error_revealer")));
 
@@ -867,7 +755,7 @@ test_catalogue (Fixture       *fixture,
                                                  "save_button")));
   g_assert_false (gtk_editable_get_editable (child (dialog, BB_TYPE_CATALOGUE_ITEM_DIALOG,
                                                     "name_row")));
-  save_screenshot (GTK_WIDGET (dialog), "catalogue-item-read-only");
+  bb_ui_test_save_screenshot (GTK_WIDGET (dialog), "ui-admin", "catalogue-item-read-only");
   gtk_window_destroy (dialog);
 
   g_unlink (csv_path);
@@ -890,19 +778,19 @@ static void
 click_day (BbHolidaysPage *page,
            const char     *day)
 {
-  GtkWidget *button = find_named (GTK_WIDGET (page), day);
+  GtkWidget *button = bb_ui_test_find_named (GTK_WIDGET (page), GTK_TYPE_WIDGET, day);
 
   g_assert_nonnull (button);
   g_assert_true (GTK_IS_BUTTON (button));
   g_signal_emit_by_name (button, "clicked");
-  iterate_until (not_busy, page, "the day to be stored");
+  bb_ui_test_iterate_until (not_busy, page, "the day to be stored");
 }
 
 static const char *
 day_mark (BbHolidaysPage *page,
           const char     *day)
 {
-  GtkWidget *button = find_named (GTK_WIDGET (page), day);
+  GtkWidget *button = bb_ui_test_find_named (GTK_WIDGET (page), GTK_TYPE_WIDGET, day);
 
   return gtk_label_get_text (g_object_get_data (G_OBJECT (button), "mark"));
 }
@@ -923,14 +811,14 @@ test_holidays (Fixture       *fixture,
   page = bb_holidays_page_new (fixture->db, fixture->admin);
   bb_holidays_page_set_year (page, 2026);
   window = page_window (GTK_WIDGET (page));
-  iterate_until (not_busy, page, "the calendar");
+  bb_ui_test_iterate_until (not_busy, page, "the calendar");
 
   /* Ordinary → public holiday → make-up working day → ordinary. */
   click_day (page, "2026-06-19");
   kind = day_kind (fixture, "2026-06-19");
   g_assert_cmpstr (kind, ==, "holiday");
   g_assert_cmpstr (day_mark (page, "2026-06-19"), ==, C_("day mark", "Off"));
-  button = find_named (GTK_WIDGET (page), "2026-06-19");
+  button = bb_ui_test_find_named (GTK_WIDGET (page), GTK_TYPE_WIDGET, "2026-06-19");
   g_assert_true (gtk_widget_has_css_class (button, "bb-holiday"));
 
   click_day (page, "2026-06-19");
@@ -977,30 +865,30 @@ test_holidays (Fixture       *fixture,
                                       -1, NULL));
   csv = g_file_new_for_path (csv_path);
   bb_holidays_page_import_file (page, csv);
-  iterate_until (not_busy, page, "the import");
+  bb_ui_test_iterate_until (not_busy, page, "the import");
   g_free (kind);
   kind = query (fixture, "SELECT COUNT(*) FROM holiday");
   g_assert_cmpstr (kind, ==, "23");
   g_assert_cmpstr (day_mark (page, "2026-02-14"), ==, C_("day mark", "Work"));
   g_assert_nonnull (strstr (bb_holidays_page_get_day_description (page, "2026-02-16"), "春节"));
-  save_screenshot (GTK_WIDGET (window), "holidays");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-admin", "holidays");
 
   /* Another year, then back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "holidays.next-year", NULL));
-  iterate_until (not_busy, page, "the next year");
+  bb_ui_test_iterate_until (not_busy, page, "the next year");
   g_assert_cmpint (bb_holidays_page_get_year (page), ==, 2027);
-  g_assert_nonnull (find_named (GTK_WIDGET (page), "2027-02-28"));
+  g_assert_nonnull (bb_ui_test_find_named (GTK_WIDGET (page), GTK_TYPE_WIDGET, "2027-02-28"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "holidays.previous-year", NULL));
-  iterate_until (not_busy, page, "the year");
+  bb_ui_test_iterate_until (not_busy, page, "the year");
   g_assert_cmpstr (day_mark (page, "2026-10-10"), ==, C_("day mark", "Work"));
 
   /* Read-only for anybody else: clicking changes nothing. */
   staff_actor = bb_actor_new (fixture->admin->staff_id + 100, "S100", "钱员工", BB_ROLE_STAFF);
   bb_holidays_page_set_actor (page, staff_actor);
-  button = find_named (GTK_WIDGET (page), "2026-03-02");
+  button = bb_ui_test_find_named (GTK_WIDGET (page), GTK_TYPE_WIDGET, "2026-03-02");
   g_assert_false (gtk_widget_get_can_target (button));
   g_signal_emit_by_name (button, "clicked");
-  iterate_until (not_busy, page, "nothing");
+  bb_ui_test_iterate_until (not_busy, page, "nothing");
   g_free (kind);
   kind = day_kind (fixture, "2026-03-02");
   g_assert_cmpstr (kind, ==, "none");
@@ -1076,17 +964,18 @@ test_consultation (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (who_message)), _("Email")));
   g_assert_false (gtk_widget_get_sensitive (child (dialog, BB_TYPE_CONSULTATION_DIALOG,
                                                    "save_button")));
-  save_screenshot (GTK_WIDGET (dialog), "consultation-error");
+  bb_ui_test_save_screenshot (GTK_WIDGET (dialog), "ui-admin", "consultation-error");
   count = query (fixture, "SELECT COUNT(*) FROM consultation");
   g_assert_cmpstr (count, ==, "0");
 
   /* A phone number: saved, the dialog closes, the record is there. */
   type_into (contact_row, "138 0013 8000");
   g_assert_false (gtk_widget_has_css_class (contact_row, "error"));
-  save_screenshot (GTK_WIDGET (dialog), "consultation");
+  bb_ui_test_save_screenshot (GTK_WIDGET (dialog), "ui-admin", "consultation");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "win.save", NULL));
-  iterate_until (consultation_saved, &saved, "the consultation to be saved");
-  iterate_until (window_gone, GSIZE_TO_POINTER (BB_TYPE_CONSULTATION_DIALOG), "the dialog");
+  bb_ui_test_iterate_until (consultation_saved, &saved, "the consultation to be saved");
+  bb_ui_test_iterate_until (window_gone, GSIZE_TO_POINTER (BB_TYPE_CONSULTATION_DIALOG),
+                            "the dialog");
   g_assert_cmpstr (saved.name, ==, "陈𠮷");
 
   sql = g_strdup_printf ("SELECT name || '|' || contact || '|' || channel || '|' || content || "

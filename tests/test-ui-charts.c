@@ -32,8 +32,12 @@
 #include "bb-staff-repo.h"
 #include "bb-stats-cases.h"
 #include "bb-test-util.h"
+#include "bb-ui-test-util.h"
 #include "bb-ui-resources.h"
 #include "bb-validate.h"
+
+/* bb_ui_test_template_child(), under the short name the tests use */
+#define child(widget, type, name) bb_ui_test_template_child ((widget), (type), (name))
 
 #define NOW   "2026-03-02T09:30:00+08:00"
 #define FROM  "2026-03-01"
@@ -48,98 +52,6 @@ static char *complaint_number;
 static GPtrArray *case_numbers;
 
 /* Waiting */
-
-static void
-iterate_until (gboolean  (*condition) (gpointer),
-               gpointer    data,
-               const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-settle (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  iterate_until (flag_set, &done, "a pause");
-}
-
-static void
-save_screenshot (GtkWidget  *window,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("ui-charts-%s-%s.png", name, lang_tag);
-  g_autofree char *path = bb_test_log_path (file);
-  int width, height;
-
-  settle (400);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  g_assert_cmpint (width, >, 0);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gpointer
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
 
 /* Fixtures, through core */
 
@@ -444,7 +356,7 @@ test_chart_widget (void)
   gtk_window_set_child (GTK_WINDOW (window), chart);
   gtk_window_set_default_size (GTK_WINDOW (window), 500, 300);
   gtk_window_present (GTK_WINDOW (window));
-  settle (300);
+  bb_ui_test_wait_ms (300);
 
   width = gtk_widget_get_width (chart);
   height = gtk_widget_get_height (chart);
@@ -491,7 +403,7 @@ test_chart_widget (void)
   gtk_widget_set_visible (chart, TRUE);
   gtk_root_set_focus (GTK_ROOT (window), chart);
   gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
-  settle (100);
+  bb_ui_test_wait_ms (100);
   {
     g_autofree char *file = g_strdup_printf ("chart-focus-%s.png", lang_tag);
     g_autofree char *path = bb_test_log_path (file);
@@ -548,7 +460,7 @@ test_charts_page (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 1000);
   gtk_window_present (GTK_WINDOW (window));
   bb_charts_page_set_range (page, FROM, TO);
-  iterate_until (stats_shown, page, "the statistics");
+  bb_ui_test_iterate_until (stats_shown, page, "the statistics");
 
   /* By hand: four evaluations (5, 4, 3, 1); satisfied are levels 4 and 5:
    * 2 of 4 = 50.0%; four cases completed; one complaint. */
@@ -590,13 +502,13 @@ test_charts_page (void)
                                          &error));
       g_assert_no_error (error);
     }
-  save_screenshot (window, "charts");
+  bb_ui_test_save_screenshot (window, "ui-charts", "charts");
 
   /* The report, through the page's thread, read back. */
   g_remove (csv_path);
   bb_charts_page_export_report (page, "csv", csv);
   g_assert_true (bb_charts_page_get_exporting (page));
-  iterate_until (not_exporting, page, "the report");
+  bb_ui_test_iterate_until (not_exporting, page, "the report");
   g_assert_true (g_file_get_contents (csv_path, &contents, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (contents, "王小明"));
@@ -695,8 +607,8 @@ test_drill_down (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 1000);
   gtk_window_present (GTK_WINDOW (window));
   bb_charts_page_set_range (page, FROM, TO);
-  iterate_until (stats_shown, page, "the statistics");
-  settle (300);
+  bb_ui_test_iterate_until (stats_shown, page, "the statistics");
+  bb_ui_test_wait_ms (300);
 
   /* A click on 王小明's “completed” bar of the workload chart. */
   workload = bb_charts_page_get_chart (page, 8);
@@ -705,7 +617,7 @@ test_drill_down (void)
       staff_category = c;
   g_assert_cmpuint (staff_category, !=, G_MAXUINT);
   click_bar (workload, 2, staff_category);
-  iterate_until (list_loaded, NULL, "the list of the bar");
+  bb_ui_test_iterate_until (list_loaded, NULL, "the list of the bar");
   list = find_list_window ();
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (list)) == GTK_WINDOW (window));
 
@@ -736,7 +648,7 @@ test_drill_down (void)
     }
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (list, BB_TYPE_CHART_CASES_WINDOW,
                                                             "stack")), ==, "list");
-  save_screenshot (GTK_WIDGET (list), "list");
+  bb_ui_test_save_screenshot (GTK_WIDGET (list), "ui-charts", "list");
 
   /* A row opens its case in the main window. */
   g_signal_emit_by_name (child (list, BB_TYPE_CHART_CASES_WINDOW, "column_view"), "activate", 1);
@@ -744,7 +656,7 @@ test_drill_down (void)
 
   /* Escape closes it. */
   press_key (GTK_WIDGET (list), GDK_KEY_Escape);
-  iterate_until (list_closed, NULL, "the list to close");
+  bb_ui_test_iterate_until (list_closed, NULL, "the list to close");
   g_clear_pointer (&numbers, g_ptr_array_unref);
 
   /* The keyboard: to the distribution's last slice (非常不满意), Enter. */
@@ -754,7 +666,7 @@ test_drill_down (void)
   g_assert_true (bb_chart_get_focus_item (distribution, &series, &category));
   g_assert_cmpuint (category, ==, 4);
   press_key (GTK_WIDGET (distribution), GDK_KEY_Return);
-  iterate_until (list_loaded, NULL, "the list of the slice");
+  bb_ui_test_iterate_until (list_loaded, NULL, "the list of the slice");
   list = find_list_window ();
   cases = bb_chart_cases_window_get_cases (list);
   table = bb_stats_get_table (bb_charts_page_get_stats (page), BB_STATS_SATISFACTION);
@@ -765,22 +677,22 @@ test_drill_down (void)
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (list)),
                             bb_chart_get_category (distribution, 4)));
   gtk_window_destroy (GTK_WINDOW (list));
-  iterate_until (list_closed, NULL, "the list to close");
+  bb_ui_test_iterate_until (list_closed, NULL, "the list to close");
 
   /* Complaints: the “received” slice lists the complaint; a row opens it
    * on the complaints page. */
   states = bb_charts_page_get_chart (page, 11);
   click_bar (states, 0, BB_COMPLAINT_RECEIVED);
-  iterate_until (list_loaded, NULL, "the complaints of the slice");
+  bb_ui_test_iterate_until (list_loaded, NULL, "the complaints of the slice");
   list = find_list_window ();
   cases = bb_chart_cases_window_get_cases (list);
   g_assert_cmpint (cases->kind, ==, BB_STATS_ITEM_COMPLAINT);
   g_assert_cmpint (cases->total, ==, 1);
-  save_screenshot (GTK_WIDGET (list), "complaints-list");
+  bb_ui_test_save_screenshot (GTK_WIDGET (list), "ui-charts", "complaints-list");
   g_signal_emit_by_name (child (list, BB_TYPE_CHART_CASES_WINDOW, "column_view"), "activate", 0);
   g_assert_cmpstr (opened_complaint, ==, complaint_number);
   gtk_window_destroy (GTK_WINDOW (list));
-  iterate_until (list_closed, NULL, "the list to close");
+  bb_ui_test_iterate_until (list_closed, NULL, "the list to close");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -825,13 +737,13 @@ test_complaints_page (void)
   adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (page_idle, page, "the complaints");
+  bb_ui_test_iterate_until (page_idle, page, "the complaints");
   g_assert_cmpuint (bb_complaints_page_get_n_shown (page), ==, 1);
 
   /* 受理 → 调查, with its text. */
   bb_complaints_page_select (page, complaint_number);
   g_object_set_data (G_OBJECT (page), "want-state", GINT_TO_POINTER (BB_COMPLAINT_RECEIVED));
-  iterate_until (detail_in_state, page, "the complaint");
+  bb_ui_test_iterate_until (detail_in_state, page, "the complaint");
   g_assert_false (gtk_widget_get_sensitive (child (page, BB_TYPE_COMPLAINTS_PAGE,
                                                    "step_button")));
   gtk_editable_set_text (GTK_EDITABLE (child (page, BB_TYPE_COMPLAINTS_PAGE, "step_entry")),
@@ -841,25 +753,27 @@ test_complaints_page (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "complaints.step", NULL);
   g_object_set_data (G_OBJECT (page), "want-state",
                      GINT_TO_POINTER (BB_COMPLAINT_INVESTIGATING));
-  iterate_until (detail_in_state, page, "the step");
+  bb_ui_test_iterate_until (detail_in_state, page, "the step");
   stored = bb_complaint_repo_get (db, manager, complaint_number, &error);
   g_assert_no_error (error);
   g_assert_cmpint (stored->state, ==, BB_COMPLAINT_INVESTIGATING);
   g_assert_cmpuint (bb_complaints_page_get_detail (page)->steps->len, ==, 2);
-  save_screenshot (window, "complaints");
+  bb_ui_test_save_screenshot (window, "ui-charts", "complaints");
 
   /* A new complaint through the intake form, checked as typed. */
   intake = bb_complaints_page_new_complaint (page);
   g_assert_nonnull (intake);
   g_object_add_weak_pointer (G_OBJECT (intake), (gpointer *) &intake);
-  settle (200);
-  receive = find_named (GTK_WIDGET (intake), "receive_button");
-  contact = find_named (GTK_WIDGET (intake), "contact_row");
+  bb_ui_test_wait_ms (200);
+  receive = bb_ui_test_find_named (GTK_WIDGET (intake), GTK_TYPE_WIDGET, "receive_button");
+  contact = bb_ui_test_find_named (GTK_WIDGET (intake), GTK_TYPE_WIDGET, "contact_row");
   g_assert_false (gtk_widget_get_sensitive (receive));
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (intake), "complainant_row")),
+  gtk_editable_set_text (GTK_EDITABLE (bb_ui_test_find_named (GTK_WIDGET (intake), GTK_TYPE_WIDGET,
+                                                              "complainant_row")),
                          "钱女士");
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (intake),
-                                                                "content_view")));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (bb_ui_test_find_named (GTK_WIDGET (intake),
+                                                                           GTK_TYPE_WIDGET,
+                                                                           "content_view")));
   gtk_text_buffer_set_text (buffer, "材料被要求重复提交", -1);
   g_assert_true (gtk_widget_get_sensitive (receive));
   gtk_editable_set_text (GTK_EDITABLE (contact), "1380013");
@@ -867,10 +781,10 @@ test_complaints_page (void)
   g_assert_true (gtk_widget_has_css_class (contact, "error"));
   gtk_editable_set_text (GTK_EDITABLE (contact), "13800138000");
   g_assert_true (gtk_widget_get_sensitive (receive));
-  save_screenshot (GTK_WIDGET (intake), "intake");
+  bb_ui_test_save_screenshot (GTK_WIDGET (intake), "ui-charts", "intake");
   g_signal_emit_by_name (receive, "clicked");
-  iterate_until (window_gone, &intake, "the intake form to close");
-  iterate_until (page_idle, page, "the list");
+  bb_ui_test_iterate_until (window_gone, &intake, "the intake form to close");
+  bb_ui_test_iterate_until (page_idle, page, "the list");
 
   all = bb_complaint_repo_list (db, manager, -1, 0, 50, &error);
   g_assert_no_error (error);

@@ -25,7 +25,11 @@
 #include "bb-settings-repo.h"
 #include "bb-staff-repo.h"
 #include "bb-test-util.h"
+#include "bb-ui-test-util.h"
 #include "bb-ui-resources.h"
+
+/* bb_ui_test_template_child(), under the short name the tests use */
+#define child(widget, type, name) bb_ui_test_template_child ((widget), (type), (name))
 
 #define NOW "2026-03-02T09:30:00+08:00"
 
@@ -36,81 +40,6 @@ static BbActor *manager;
 static char *complaint_number;
 
 /* Waiting */
-
-static void
-iterate_until (gboolean  (*condition) (gpointer),
-               gpointer    data,
-               const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-settle (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  iterate_until (flag_set, &done, "a pause");
-}
-
-static void
-save_screenshot (GtkWidget  *window,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("ui-complaints-%s-%s.png", name, lang_tag);
-  g_autofree char *path = bb_test_log_path (file);
-  int width, height;
-
-  settle (400);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  g_assert_cmpint (width, >, 0);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static gpointer
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
 
 static char *
 pdf_text (const char *path)
@@ -282,7 +211,7 @@ test_print (void)
   adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (page_idle, page, "the complaints");
+  bb_ui_test_iterate_until (page_idle, page, "the complaints");
   g_assert_cmpuint (bb_complaints_page_get_n_shown (page), ==, 1);
   g_assert_true (has_print_shortcut (GTK_WIDGET (page)));
 
@@ -291,12 +220,12 @@ test_print (void)
   g_assert_null (bb_complaints_page_get_detail (page));
   g_assert_false (gtk_widget_get_sensitive (print_button));
   gtk_widget_activate_action (GTK_WIDGET (page), "complaints.print", NULL);
-  settle (200);
+  bb_ui_test_wait_ms (200);
   g_assert_null (find_preview ());
 
   /* A complaint shown: its record can be printed. */
   bb_complaints_page_select (page, complaint_number);
-  iterate_until (detail_shown, page, "the complaint");
+  bb_ui_test_iterate_until (detail_shown, page, "the complaint");
   g_assert_true (gtk_widget_get_sensitive (print_button));
   g_assert_true (gtk_widget_get_mapped (print_button));
   /* Ten working days from Monday 2 March, the limit read back with it. */
@@ -321,10 +250,10 @@ test_print (void)
     row = gtk_list_box_get_row_at_index (steps, 2);
     g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), handled));
   }
-  save_screenshot (window, "detail");
+  bb_ui_test_save_screenshot (window, "ui-complaints", "detail");
 
   gtk_widget_activate_action (GTK_WIDGET (page), "complaints.print", NULL);
-  iterate_until (preview_shown, NULL, "the print preview");
+  bb_ui_test_iterate_until (preview_shown, NULL, "the print preview");
   preview = find_preview ();
   g_object_add_weak_pointer (G_OBJECT (preview), (gpointer *) &preview);
   g_assert_true (gtk_window_get_transient_for (preview) == GTK_WINDOW (window));
@@ -333,7 +262,7 @@ test_print (void)
   document = g_object_get_data (G_OBJECT (preview), "bb-document");
   g_assert_nonnull (document);
   g_assert_cmpuint (bb_print_document_get_n_pages (document), ==, 1);
-  save_screenshot (GTK_WIDGET (preview), "preview");
+  bb_ui_test_save_screenshot (GTK_WIDGET (preview), "ui-complaints", "preview");
 
   /* What the preview would print or save: every part of the record. */
   path = bb_test_log_path ("ui-complaints-record.pdf");
@@ -361,7 +290,7 @@ test_print (void)
   g_assert_nonnull (strstr (text, "负责人（签字）"));
 
   gtk_window_destroy (preview);
-  iterate_until (window_gone, &preview, "the preview to close");
+  bb_ui_test_iterate_until (window_gone, &preview, "the preview to close");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -396,15 +325,15 @@ test_step_overdue (void)
   adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (page_idle, page, "the complaints");
+  bb_ui_test_iterate_until (page_idle, page, "the complaints");
   g_assert_cmpuint (bb_complaints_page_get_n_shown (page), ==, 1);
-  settle (100);
+  bb_ui_test_wait_ms (100);
 
   list = child (page, BB_TYPE_COMPLAINTS_PAGE, "list_box");
   g_assert_true (has_label (GTK_WIDGET (list), tag));
   /* Not the complaint's own overdue mark: its answer is not late yet. */
   g_assert_false (has_label (GTK_WIDGET (list), _("Overdue")));
-  save_screenshot (window, "step-overdue");
+  bb_ui_test_save_screenshot (window, "ui-complaints", "step-overdue");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_setenv ("BANGBAN_NOW", NOW, TRUE);

@@ -18,24 +18,13 @@
 #include "bb-preferences-window.h"
 #include "bb-settings-repo.h"
 #include "bb-test-util.h"
+#include "bb-ui-test-util.h"
 #include "bb-window.h"
 
+/* bb_ui_test_template_child(), under the name the tests use */
+#define template_child(widget, type, name) bb_ui_test_template_child ((widget), (type), (name))
+
 static BbApplication *app;
-
-static void
-iterate_until (gboolean   (*condition) (gpointer),
-               gpointer     data,
-               const char  *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
 
 static gboolean
 database_open (gpointer data)
@@ -72,14 +61,6 @@ forms_loaded (gpointer data)
   return gtk_widget_get_sensitive (GTK_WIDGET (data));
 }
 
-static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name));
-}
-
 static void
 test_connection_lost (void)
 {
@@ -94,7 +75,7 @@ test_connection_lost (void)
   BbWindow *window;
 
   g_application_activate (G_APPLICATION (app));
-  iterate_until (database_open, NULL, "the database to open");
+  bb_ui_test_iterate_until (database_open, NULL, "the database to open");
   g_assert_null (bb_application_get_database_error (app));
   location = bb_database_get_location (bb_application_get_database (app));
   g_assert_cmpint (location->engine, ==, BB_ENGINE_POSTGRESQL);
@@ -105,8 +86,9 @@ test_connection_lost (void)
   prefs = GTK_WIDGET (bb_preferences_window_new (app));
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (prefs));
-  iterate_until (forms_loaded, template_child (prefs, BB_TYPE_PREFERENCES_WINDOW, "forms_group"),
-                 "the form settings to load");
+  bb_ui_test_iterate_until (forms_loaded, template_child (prefs, BB_TYPE_PREFERENCES_WINDOW,
+                                                          "forms_group"),
+                            "the form settings to load");
   team_name_row = template_child (prefs, BB_TYPE_PREFERENCES_WINDOW, "team_name_row");
 
   /* The user types; then the server drops every connection of ours. */
@@ -121,19 +103,19 @@ test_connection_lost (void)
   /* Saving fails: the banner shows, the typed text stays. */
   lost = bb_application_get_database (app);
   g_signal_emit_by_name (team_name_row, "apply");
-  iterate_until (connection_lost, NULL, "the connection loss to be noticed");
+  bb_ui_test_iterate_until (connection_lost, NULL, "the connection loss to be noticed");
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (team_name_row)), ==, "新城区为民服务队");
   g_assert_false (gtk_widget_has_css_class (team_name_row, "error"));
 
   /* It reconnects by itself and the banner goes; the text is still there. */
-  iterate_until (reconnected, lost, "the reconnection");
+  bb_ui_test_iterate_until (reconnected, lost, "the reconnection");
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (team_name_row)), ==, "新城区为民服务队");
 
   /* Saving again now works. */
   g_signal_emit_by_name (team_name_row, "apply");
-  iterate_until (setting_is, (gpointer) "新城区为民服务队", "the team name to be saved");
+  bb_ui_test_iterate_until (setting_is, (gpointer) "新城区为民服务队", "the team name to be saved");
 
   gtk_window_destroy (GTK_WINDOW (prefs));
 }

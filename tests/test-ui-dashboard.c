@@ -37,7 +37,11 @@
 #include "bb-error.h"
 #include "bb-staff-repo.h"
 #include "bb-test-util.h"
+#include "bb-ui-test-util.h"
 #include "bb-validate.h"
+
+/* bb_ui_test_template_child(), under the name the tests use */
+#define template_child(widget, type, name) bb_ui_test_template_child ((widget), (type), (name))
 
 /* The clock of the tests: Monday 2 March 2026, 10:00 in Shanghai. */
 #define TEST_NOW "2026-03-02T10:00:00+08:00"
@@ -67,126 +71,7 @@ static char *green_number;      /* a military client's case */
 
 /* Waiting */
 
-static void
-iterate_until (gboolean  (*condition) (gpointer),
-               gpointer    data,
-               const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static gboolean
-frame_drawn_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-two_frames (gpointer data)
-{
-  return *(guint *) data >= 2;
-}
-
-static void
-wait_for_draw (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id;
-
-  gtk_widget_queue_draw (widget);
-  id = gtk_widget_add_tick_callback (widget, frame_drawn_cb, &frames, NULL);
-  iterate_until (two_frames, &frames, "a frame to be drawn");
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
-static gboolean
-timeout_reached (gpointer data)
-{
-  return g_get_monotonic_time () >= *(gint64 *) data;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  iterate_until (timeout_reached, &until, "time to pass");
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("ui-dashboard-%s-%s.png", name, lang_tag);
-  g_autofree char *path = bb_test_log_path (file);
-  int width, height;
-
-  /* Let revealers, leaflets and stacks finish their transitions. */
-  wait_ms (350);
-  wait_for_draw (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
 /* Finding widgets */
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            GType       type,
-            const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
-}
 
 static BbCaseActionDialog *
 find_dialog (void)
@@ -309,7 +194,8 @@ start_notification_server (void)
   g_bus_own_name_on_connection (notification_bus, "org.gtk.Notifications",
                                 G_BUS_NAME_OWNER_FLAGS_NONE, notification_name_acquired_cb,
                                 NULL, NULL, NULL);
-  iterate_until (flag_is_set, &notification_name_owned, "the notification server's name");
+  bb_ui_test_iterate_until (flag_is_set, &notification_name_owned,
+                            "the notification server's name");
 }
 
 static guint
@@ -625,7 +511,7 @@ wait_for_list (void)
 {
   /* A change may start a load only on the next main loop iteration. */
   g_main_context_iteration (NULL, FALSE);
-  iterate_until (list_settled, NULL, "the case list to settle");
+  bb_ui_test_iterate_until (list_settled, NULL, "the case list to settle");
 }
 
 static BbCaseItem *
@@ -668,7 +554,7 @@ static void
 wait_for_case (const char *number)
 {
   g_main_context_iteration (NULL, FALSE);
-  iterate_until (case_shown, (gpointer) number, "the case to be shown");
+  bb_ui_test_iterate_until (case_shown, (gpointer) number, "the case to be shown");
 }
 
 static void
@@ -678,7 +564,7 @@ set_search (const char *text)
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   /* The search box waits 150 ms before it says the text changed. */
-  wait_ms (300);
+  bb_ui_test_wait_ms (300);
   wait_for_list ();
 }
 
@@ -713,7 +599,7 @@ test_open (void)
   g_autoptr(GError) error = NULL;
 
   bb_application_open_database (app, location, NULL);
-  iterate_until (database_open, NULL, "the database to open");
+  bb_ui_test_iterate_until (database_open, NULL, "the database to open");
   g_assert_null (bb_application_get_database_error (app));
 
   /* Nothing is shown before somebody signs in: the administrator does. */
@@ -726,7 +612,7 @@ test_open (void)
   gtk_window_present (window);
 
   wait_for_list ();
-  iterate_until (counters_shown, NULL, "the counters");
+  bb_ui_test_iterate_until (counters_shown, NULL, "the counters");
   g_assert_false (bb_dashboard_get_narrow (dashboard));
 
   /* Every case, newest first; the counters as core counts them. */
@@ -739,7 +625,7 @@ test_open (void)
   g_assert_cmpint (tile_count ("suspended_tile"), ==, 1);
   g_assert_cmpint (tile_count ("completed_tile"), ==, 1);
   g_assert_cmpint (tile_count ("rectification_tile"), ==, 1);
-  save_screenshot (GTK_WIDGET (window), "start");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-dashboard", "start");
 }
 
 static void
@@ -766,7 +652,7 @@ test_filter_counter (void)
   g_assert_cmpstr (bb_case_item_get_number (item), ==, overdue_number);
   g_assert_cmpint (bb_case_item_get_deadline_state (item), ==, BB_DEADLINE_OVERDUE);
   g_assert_cmpint (bb_case_item_get_remaining_days (item), <, 0);
-  save_screenshot (GTK_WIDGET (window), "filter-overdue");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-dashboard", "filter-overdue");
 
   /* One tile at a time. */
   click (due_soon);
@@ -797,7 +683,7 @@ test_filter_counter (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (case_list ())), ==, 1);
   rectified = list_item (0);
   g_assert_cmpstr (bb_case_item_get_number (rectified), ==, rectified_number);
-  save_screenshot (GTK_WIDGET (window), "filter-rectification");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-dashboard", "filter-rectification");
 
   /* Clicking the active tile again shows everything. */
   click (rectification);
@@ -827,7 +713,7 @@ test_filter_state (void)
 
       g_assert_cmpint (bb_case_item_get_summary (item)->state, ==, BB_STATE_HANDLING);
     }
-  save_screenshot (GTK_WIDGET (window), "filter-handling");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-dashboard", "filter-handling");
 
   /* Choosing a state by hand puts the state tiles out. */
   click (template_child (dashboard, BB_TYPE_DASHBOARD, "open_tile"));
@@ -859,7 +745,7 @@ test_filter_state (void)
 
       g_assert_true (bb_case_item_get_green_channel (item));
     }
-  save_screenshot (GTK_WIDGET (window), "filter-military");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-dashboard", "filter-military");
   reset_filters ();
 }
 
@@ -878,7 +764,7 @@ test_search (void)
 
       g_assert_cmpstr (bb_case_item_get_summary (item)->client_name, ==, "王芳");
     }
-  save_screenshot (GTK_WIDGET (window), "search-name");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-dashboard", "search-name");
 
   /* Nothing found: an empty state that says what to try. */
   set_search ("没有这个人");
@@ -886,13 +772,13 @@ test_search (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (
                      GTK_STACK (template_child (dashboard, BB_TYPE_DASHBOARD, "list_stack"))),
                    ==, "empty");
-  save_screenshot (GTK_WIDGET (window), "search-empty");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-dashboard", "search-empty");
 
   /* A full case number typed: the case opens by itself. */
   set_search (due_soon_number);
   wait_for_case (due_soon_number);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (case_list ())), ==, 1);
-  save_screenshot (GTK_WIDGET (window), "search-number");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-dashboard", "search-number");
 
   /* Scanned from a slip: the number and Enter at once, before the search
    * box's delay: the case opens too. */
@@ -962,12 +848,12 @@ test_open_case (void)
     g_assert_cmpstr (adw_action_row_get_subtitle (id_row), !=, full);
     g_assert_nonnull (strstr (adw_action_row_get_subtitle (id_row), "*"));
     g_assert_true (gtk_widget_get_visible (reveal));
-    save_screenshot (GTK_WIDGET (window), "case-overdue");
+    bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-dashboard", "case-overdue");
 
     click (reveal);
     reveal_row = id_row;
     reveal_full = full;
-    iterate_until (id_revealed, NULL, "the full ID number");
+    bb_ui_test_iterate_until (id_revealed, NULL, "the full ID number");
     g_assert_false (gtk_widget_get_visible (reveal));
     audit = bb_test_query_string (location,
                                   "SELECT COUNT(*) FROM audit WHERE action LIKE '%reveal%'");
@@ -983,7 +869,7 @@ test_open_case (void)
 static GtkWidget *
 action_button (const char *action)
 {
-  return find_named (GTK_WIDGET (case_view ()), GTK_TYPE_BUTTON, action);
+  return bb_ui_test_find_named (GTK_WIDGET (case_view ()), GTK_TYPE_BUTTON, action);
 }
 
 static BbCaseActionDialog *
@@ -994,7 +880,7 @@ open_dialog_with_button (const char *action)
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_visible (button));
   click (button);
-  iterate_until (dialog_shown, NULL, "the action's form");
+  bb_ui_test_iterate_until (dialog_shown, NULL, "the action's form");
   return find_dialog ();
 }
 
@@ -1002,7 +888,7 @@ static BbCaseActionDialog *
 open_dialog_from_menu (const char *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (case_view ()), "case.act", "s", action));
-  iterate_until (dialog_shown, NULL, "the action's form");
+  bb_ui_test_iterate_until (dialog_shown, NULL, "the action's form");
   return find_dialog ();
 }
 
@@ -1050,7 +936,7 @@ choose (BbCaseActionDialog *dialog,
   GListModel *model;
 
   g_assert_nonnull (row);
-  iterate_until (field_sensitive, row, "the choices to load");
+  bb_ui_test_iterate_until (field_sensitive, row, "the choices to load");
   model = adw_combo_row_get_model (row);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -1074,7 +960,7 @@ confirm_and_wait (BbCaseActionDialog *dialog,
   g_assert_true (gtk_widget_get_sensitive (template_child (dialog, BB_TYPE_CASE_ACTION_DIALOG,
                                                            "confirm_button")));
   click (template_child (dialog, BB_TYPE_CASE_ACTION_DIALOG, "confirm_button"));
-  iterate_until (dialog_gone, NULL, "the form to close");
+  bb_ui_test_iterate_until (dialog_gone, NULL, "the form to close");
 
   /* The view reads the case again. */
   while (TRUE)
@@ -1098,21 +984,21 @@ test_flow (void)
 
   bb_dashboard_open_case (dashboard, flow_number);
   wait_for_case (flow_number);
-  save_screenshot (GTK_WIDGET (window), "flow-0-analysed");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-dashboard", "flow-0-analysed");
 
   /* Accept: the suggested step. The form checks before it lets go. */
   g_assert_true (gtk_widget_has_css_class (action_button ("accept"), "suggested-action"));
   g_assert_nonnull (action_button ("refuse"));
   dialog = open_dialog_with_button ("accept");
   choose (dialog, "staff", "王小明");
-  save_screenshot (GTK_WIDGET (dialog), "flow-1-accept-form");
+  bb_ui_test_save_screenshot (GTK_WIDGET (dialog), "ui-dashboard", "flow-1-accept-form");
   confirm_and_wait (dialog, flow_number, BB_STATE_HANDLING);
   kase = get_case (flow_number);
   g_assert_cmpint (kase->state, ==, BB_STATE_HANDLING);
   g_assert_cmpint (kase->responsible_id, ==, staff_wang);
   g_assert_cmpint (kase->limit_days, ==, 3);
   g_assert_nonnull (kase->deadline);
-  save_screenshot (GTK_WIDGET (window), "flow-1-handling");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-dashboard", "flow-1-handling");
   g_clear_pointer (&kase, bb_case_free);
 
   /* Request a supplement: one menu away. The confirm button stays off
@@ -1122,10 +1008,11 @@ test_flow (void)
   g_assert_false (gtk_widget_get_sensitive (template_child (dialog, BB_TYPE_CASE_ACTION_DIALOG,
                                                             "confirm_button")));
   set_text (dialog, "text", "请补充营业执照副本两份");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (
-                                 bb_case_action_dialog_get_field (dialog, "missing"),
-                                 GTK_TYPE_CHECK_BUTTON, "营业执照副本")), TRUE);
-  save_screenshot (GTK_WIDGET (dialog), "flow-2-request-supplement-form");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (bb_ui_test_find_named (
+                                            bb_case_action_dialog_get_field (dialog, "missing"),
+                                            GTK_TYPE_CHECK_BUTTON, "营业执照副本")), TRUE);
+  bb_ui_test_save_screenshot (GTK_WIDGET (dialog), "ui-dashboard",
+                              "flow-2-request-supplement-form");
   confirm_and_wait (dialog, flow_number, BB_STATE_HANDLING);
   g_assert_cmpuint (count_events (flow_number, "request-supplement"), ==, 1);
 
@@ -1137,12 +1024,12 @@ test_flow (void)
                               dialog, BB_TYPE_CASE_ACTION_DIALOG, "validation_label"))),
                             _("Suspension reason")));
   choose (dialog, "reason", bb_suspend_reason_label (BB_SUSPEND_MATERIALS));
-  save_screenshot (GTK_WIDGET (dialog), "flow-3-suspend-form");
+  bb_ui_test_save_screenshot (GTK_WIDGET (dialog), "ui-dashboard", "flow-3-suspend-form");
   confirm_and_wait (dialog, flow_number, BB_STATE_SUSPENDED);
   kase = get_case (flow_number);
   g_assert_cmpint (kase->state, ==, BB_STATE_SUSPENDED);
   g_assert_cmpstr (kase->resume_by, ==, "2026-03-09");
-  save_screenshot (GTK_WIDGET (window), "flow-3-suspended");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-dashboard", "flow-3-suspended");
   g_clear_pointer (&kase, bb_case_free);
 
   /* Resume: the suggested step of a suspended case. */
@@ -1182,7 +1069,7 @@ test_flow (void)
   choose (dialog, "level", bb_satisfaction_label (5));
   choose (dialog, "channel", bb_evaluation_channel_label ("device"));
   set_text (dialog, "comment", "办事很快，态度很好");
-  save_screenshot (GTK_WIDGET (dialog), "flow-4-evaluate-form");
+  bb_ui_test_save_screenshot (GTK_WIDGET (dialog), "ui-dashboard", "flow-4-evaluate-form");
   confirm_and_wait (dialog, flow_number, BB_STATE_CONFIRMED);
   detail = get_detail (flow_number);
   g_assert_cmpuint (detail->evaluations->len, ==, 1);
@@ -1208,7 +1095,7 @@ test_flow (void)
   g_assert_cmpint (kase->state, ==, BB_STATE_ARCHIVED);
   g_assert_cmpint (kase->version, >, version);
   g_assert_cmpstr (kase->archive_number, ==, flow_number);
-  save_screenshot (GTK_WIDGET (window), "flow-5-archived");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-dashboard", "flow-5-archived");
 }
 
 static gboolean
@@ -1236,21 +1123,21 @@ test_refused (void)
   dialog = open_dialog_from_menu ("archive");
   set_text (dialog, "archive_number", "档案-2026-001");
   click (template_child (dialog, BB_TYPE_CASE_ACTION_DIALOG, "confirm_button"));
-  iterate_until (message_shown, dialog, "the refusal");
+  bb_ui_test_iterate_until (message_shown, dialog, "the refusal");
   g_assert_nonnull (find_dialog ());
   g_assert_nonnull (strstr (bb_case_action_dialog_get_message (dialog),
                             bb_case_state_label (BB_STATE_HANDLING)));
   g_assert_false (bb_case_action_dialog_get_conflict (dialog));
   typed = get_text (dialog, "archive_number");
   g_assert_cmpstr (typed, ==, "档案-2026-001");
-  save_screenshot (GTK_WIDGET (dialog), "refused");
+  bb_ui_test_save_screenshot (GTK_WIDGET (dialog), "ui-dashboard", "refused");
 
   after = get_case (due_soon_number);
   g_assert_cmpint (after->version, ==, before->version);
   g_assert_cmpint (after->state, ==, BB_STATE_HANDLING);
   g_assert_null (after->archive_number);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate_until (dialog_gone, NULL, "the form to close");
+  bb_ui_test_iterate_until (dialog_gone, NULL, "the form to close");
 }
 
 static void
@@ -1281,7 +1168,7 @@ test_conflict (void)
   /* Confirming meets the conflict: the form says so and what changed,
    * keeps the text, and nothing of ours was written. */
   click (template_child (dialog, BB_TYPE_CASE_ACTION_DIALOG, "confirm_button"));
-  iterate_until (message_shown, dialog, "the conflict to be shown");
+  bb_ui_test_iterate_until (message_shown, dialog, "the conflict to be shown");
   g_assert_true (bb_case_action_dialog_get_conflict (dialog));
   message = bb_case_action_dialog_get_message (dialog);
   g_assert_nonnull (strstr (message, _("Someone else changed this case first")));
@@ -1293,7 +1180,7 @@ test_conflict (void)
   kase = get_case (due_soon_number);
   g_assert_cmpint (kase->responsible_id, ==, staff_li);
   g_assert_cmpint (bb_case_action_dialog_get_case (dialog)->version, ==, kase->version);
-  save_screenshot (GTK_WIDGET (dialog), "conflict");
+  bb_ui_test_save_screenshot (GTK_WIDGET (dialog), "ui-dashboard", "conflict");
 
   /* The view behind shows the other workstation's change. */
   while (bb_case_view_get_detail (case_view ())->kase->responsible_id != staff_li)
@@ -1318,8 +1205,8 @@ test_materials (void)
   wait_for_case (overdue_number);
 
   /* Ticking a material saves it at once. */
-  check = find_named (template_child (case_view (), BB_TYPE_CASE_VIEW, "materials_list"),
-                      GTK_TYPE_CHECK_BUTTON, "申请书");
+  check = bb_ui_test_find_named (template_child (case_view (), BB_TYPE_CASE_VIEW, "materials_list"),
+                                 GTK_TYPE_CHECK_BUTTON, "申请书");
   g_assert_nonnull (check);
   g_assert_true (gtk_widget_get_sensitive (check));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
@@ -1343,7 +1230,7 @@ test_materials (void)
     }
   g_assert_nonnull (material);
   g_assert_true (material->present);
-  save_screenshot (GTK_WIDGET (window), "materials");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-dashboard", "materials");
 }
 
 static gboolean
@@ -1375,13 +1262,13 @@ test_live (void)
   g_autoptr(GError) error = NULL;
 
   reset_filters ();
-  wait_for_draw (GTK_WIDGET (window));
+  bb_ui_test_wait_for_draw (GTK_WIDGET (window));
 
   /* Scroll down and choose a row there. */
   g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >,
                      gtk_adjustment_get_page_size (vadjustment));
   gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment) / 2);
-  wait_for_draw (GTK_WIDGET (window));
+  bb_ui_test_wait_for_draw (GTK_WIDGET (window));
   scrolled_to = gtk_adjustment_get_value (vadjustment);
   g_assert_cmpfloat (scrolled_to, >, 0);
   chosen = list_item (position);
@@ -1416,7 +1303,7 @@ test_live (void)
   /* Within one poll the list grows, the chosen case stays selected (one
    * row further down, since the newest comes first), the scroll position
    * stays, the row shows the new state, and so does the open case. */
-  iterate_until (revision_reached, &revision, "the change feed to be read");
+  bb_ui_test_iterate_until (revision_reached, &revision, "the change feed to be read");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (case_list ())), ==, N_FILLER + 8);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, scrolled_to);
   moved = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
@@ -1429,7 +1316,7 @@ test_live (void)
   g_assert_cmpstr (state_label, ==, bb_case_state_label (next_state));
   g_assert_cmpstr (bb_case_view_get_number (case_view ()), ==, chosen_number);
   g_assert_cmpint (bb_case_view_get_detail (case_view ())->kase->state, ==, next_state);
-  save_screenshot (GTK_WIDGET (window), "live");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-dashboard", "live");
 }
 
 /* A shown window keeps its size under Xvfb (no window manager): show it
@@ -1487,7 +1374,7 @@ test_live_rectification (void)
                                                  entry->version, &error);
   g_assert_no_error (error);
   g_assert_nonnull (after);
-  iterate_until (measures_shown, (gpointer) measures, "the measures to be shown");
+  bb_ui_test_iterate_until (measures_shown, (gpointer) measures, "the measures to be shown");
   reset_filters ();
 }
 
@@ -1497,22 +1384,22 @@ test_narrow (void)
   AdwLeaflet *leaflet = ADW_LEAFLET (template_child (dashboard, BB_TYPE_DASHBOARD, "leaflet"));
 
   resize_window (800, 900);
-  iterate_until (narrow_is, GINT_TO_POINTER (TRUE), "the narrow layout");
-  wait_for_draw (GTK_WIDGET (window));
+  bb_ui_test_iterate_until (narrow_is, GINT_TO_POINTER (TRUE), "the narrow layout");
+  bb_ui_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "case");
-  save_screenshot (GTK_WIDGET (window), "narrow-case");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-dashboard", "narrow-case");
 
   /* Back to the list (Alt+←), then open a case from it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dashboard), "dashboard.back", NULL));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
-  save_screenshot (GTK_WIDGET (window), "narrow-list");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-dashboard", "narrow-list");
   bb_dashboard_open_case (dashboard, overdue_number);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "case");
   wait_for_case (overdue_number);
 
   resize_window (1500, 950);
-  iterate_until (narrow_is, GINT_TO_POINTER (FALSE), "the wide layout");
-  wait_for_draw (GTK_WIDGET (window));
+  bb_ui_test_iterate_until (narrow_is, GINT_TO_POINTER (FALSE), "the wide layout");
+  bb_ui_test_wait_for_draw (GTK_WIDGET (window));
 }
 
 static void
@@ -1541,10 +1428,10 @@ test_keyboard (void)
   wait_for_case (green_number);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dashboard), "dashboard.next-step",
                                              NULL));
-  iterate_until (dialog_shown, NULL, "the next step's form");
+  bb_ui_test_iterate_until (dialog_shown, NULL, "the next step's form");
   g_assert_cmpint (bb_case_action_dialog_get_action (find_dialog ()), ==, BB_ACTION_ANALYSE);
   gtk_window_destroy (GTK_WINDOW (find_dialog ()));
-  iterate_until (dialog_gone, NULL, "the form to close");
+  bb_ui_test_iterate_until (dialog_gone, NULL, "the form to close");
 }
 
 
@@ -1596,7 +1483,7 @@ static void
 wait_for (BbCaseList *list)
 {
   g_main_context_iteration (NULL, FALSE);
-  iterate_until (list_not_loading, list, "the list to load");
+  bb_ui_test_iterate_until (list_not_loading, list, "the list to load");
 }
 
 typedef struct
@@ -1861,8 +1748,8 @@ test_notifications (void)
   g_assert_no_error (error);
   actor = bb_staff_to_actor (li);
   bb_application_set_actor (app, actor);
-  iterate_until (two_notifications, NULL, "the notifications");
-  wait_ms (500);
+  bb_ui_test_iterate_until (two_notifications, NULL, "the notifications");
+  bb_ui_test_wait_ms (500);
   g_assert_cmpuint (notifications->len, ==, 2);
   g_assert_cmpuint (count_notifications (due_soon_id), ==, 1);
   g_assert_cmpuint (count_notifications (resume_id), ==, 1);
@@ -1870,9 +1757,9 @@ test_notifications (void)
 
   /* Once a day: reading again announces nothing new. */
   bb_dashboard_refresh (dashboard);
-  wait_ms (BB_DASHBOARD_POLL_MS + 500);
+  bb_ui_test_wait_ms (BB_DASHBOARD_POLL_MS + 500);
   g_assert_cmpuint (notifications->len, ==, 2);
-  save_screenshot (GTK_WIDGET (window), "signed-in-staff");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-dashboard", "signed-in-staff");
 
   /* The staff filter offers “my cases”. */
   {
@@ -1905,12 +1792,6 @@ weak_notify_cb (gpointer  data,
                 GObject  *where_the_object_was)
 {
   *(gboolean *) data = TRUE;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
 }
 
 int
@@ -1975,7 +1856,7 @@ main (int   argc,
     {
       g_object_weak_ref (G_OBJECT (dashboard), weak_notify_cb, &dashboard_gone);
       gtk_window_destroy (window);
-      iterate_until (flag_set, &dashboard_gone, "the dashboard to be finalized");
+      bb_ui_test_iterate_until (flag_is_set, &dashboard_gone, "the dashboard to be finalized");
     }
   g_clear_object (&app);
   g_clear_object (&db);

@@ -28,6 +28,7 @@
 #include "bb-settings-repo.h"
 #include "bb-staff-repo.h"
 #include "bb-test-util.h"
+#include "bb-ui-test-util.h"
 #include "bb-ui-resources.h"
 #include "bb-validate.h"
 
@@ -49,77 +50,16 @@ static char *delivered_number;     /* 代办, handed over: slip, handover receip
 
 /* Waiting */
 
-static void
-iterate_until (gboolean  (*condition) (gpointer),
-               gpointer    data,
-               const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 static gboolean
 flag_set (gpointer data)
 {
   return *(gboolean *) data;
 }
 
-static void
-settle (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  iterate_until (flag_set, &done, "a pause");
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("ui-print-case-%s-%s.png", name, lang_tag);
-  g_autofree char *path = bb_test_log_path (file);
-  int width, height;
-
-  settle (400);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
 static gpointer
 child (const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (view), BB_TYPE_CASE_VIEW, name);
-
-  g_assert_nonnull (object);
-  return object;
+  return bb_ui_test_template_child (view, BB_TYPE_CASE_VIEW, name);
 }
 
 static char *
@@ -308,7 +248,7 @@ static void
 show_case (const char *number)
 {
   bb_case_view_show_case (view, number);
-  iterate_until (case_shown, (gpointer) number, "the case");
+  bb_ui_test_iterate_until (case_shown, (gpointer) number, "the case");
   g_assert_null (bb_case_view_get_message (view));
 }
 
@@ -395,7 +335,7 @@ print_and_read (const char *form,
 
   g_assert_null (find_preview ());
   how (form);
-  iterate_until (preview_shown, NULL, "the print preview");
+  bb_ui_test_iterate_until (preview_shown, NULL, "the print preview");
   preview = find_preview ();
   g_object_add_weak_pointer (G_OBJECT (preview), (gpointer *) &preview);
   g_assert_true (gtk_window_get_transient_for (preview) == window);
@@ -403,14 +343,14 @@ print_and_read (const char *form,
   document = g_object_get_data (G_OBJECT (preview), "bb-document");
   g_assert_nonnull (document);
   g_assert_cmpuint (bb_print_document_get_n_pages (document), >=, 1);
-  save_screenshot (GTK_WIDGET (preview), shot);
+  bb_ui_test_save_screenshot (GTK_WIDGET (preview), "ui-print-case", shot);
 
   g_assert_true (bb_print_export_pdf (preview, document, path, &error));
   g_assert_no_error (error);
   text = pdf_text (path);
 
   gtk_window_destroy (preview);
-  iterate_until (window_gone, &preview, "the preview to close");
+  bb_ui_test_iterate_until (window_gone, &preview, "the preview to close");
   return text;
 }
 
@@ -477,7 +417,7 @@ static void
 test_open (void)
 {
   bb_application_open_database (app, location, NULL);
-  iterate_until (database_open, NULL, "the database to open");
+  bb_ui_test_iterate_until (database_open, NULL, "the database to open");
   g_assert_null (bb_application_get_database_error (app));
   bb_application_set_actor (app, admin);
 
@@ -491,7 +431,7 @@ test_open (void)
   g_assert_false (bb_case_view_print (view));
   g_assert_false (bb_case_view_print_form (view, "slip"));
   gtk_widget_activate_action (GTK_WIDGET (view), "case.print", "s", "slip");
-  settle (200);
+  bb_ui_test_wait_ms (200);
   g_assert_null (find_preview ());
 }
 
@@ -511,7 +451,7 @@ test_menu (void)
   g_assert_false (bb_case_view_print_form (view, "slip"));
   g_assert_false (bb_case_view_print_form (view, "notice"));
   g_assert_false (bb_case_view_print (view));
-  settle (200);
+  bb_ui_test_wait_ms (200);
   g_assert_null (find_preview ());
 
   /* Routed 帮办 request, every material missing: only the notice. */
@@ -524,7 +464,7 @@ test_menu (void)
   handling = menu_forms ();
   g_assert_cmpstr (handling, ==, "slip,notice");
   g_assert_true (gtk_widget_get_mapped (child ("print_button")));
-  save_screenshot (GTK_WIDGET (window), "handling");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-print-case", "handling");
 
   /* Handed over: the slip and the receipt; no notice (all present). */
   show_case (delivered_number);
@@ -587,8 +527,8 @@ test_ctrl_p (void)
   popover = gtk_menu_button_get_popover (child ("print_button"));
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
-  save_screenshot (GTK_WIDGET (window), "menu");
-  settle (200);
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-print-case", "menu");
+  bb_ui_test_wait_ms (200);
   g_assert_null (find_preview ());
   gtk_popover_popdown (popover);
 
@@ -627,7 +567,7 @@ test_register (void)
   g_assert_false (bb_register_dialog_get_valid (dialog));
   gtk_editable_set_text (to, "2026-03-31");
   g_assert_true (bb_register_dialog_get_valid (dialog));
-  save_screenshot (GTK_WIDGET (dialog), "register-dialog");
+  bb_ui_test_save_screenshot (GTK_WIDGET (dialog), "ui-print-case", "register-dialog");
 
   g_object_set_data (G_OBJECT (window), "register-dialog", dialog);
   text = print_and_read ("register", "“雁塔区为民服务队”帮办代办服务事项登记表", by_register_response);
@@ -692,7 +632,7 @@ main (int   argc,
     {
       g_object_weak_ref (G_OBJECT (view), weak_notify_cb, &view_gone);
       gtk_window_destroy (window);
-      iterate_until (flag_set, &view_gone, "the case view to be finalized");
+      bb_ui_test_iterate_until (flag_set, &view_gone, "the case view to be finalized");
     }
   g_clear_object (&app);
   g_clear_object (&db);

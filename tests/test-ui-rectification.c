@@ -29,7 +29,11 @@
 #include "bb-rectifications-window.h"
 #include "bb-staff-repo.h"
 #include "bb-test-util.h"
+#include "bb-ui-test-util.h"
 #include "bb-validate.h"
+
+/* bb_ui_test_template_child(), under the name the tests use */
+#define template_child(widget, type, name) bb_ui_test_template_child ((widget), (type), (name))
 
 #define TEST_NOW "2026-03-02T10:00:00+08:00"
 
@@ -47,135 +51,7 @@ static char *overdue_number;    /* rated two weeks ago */
 
 /* Waiting */
 
-static gboolean
-keep_waking (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-iterate_until (gboolean  (*condition) (gpointer),
-               gpointer    data,
-               const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  /* Wakes the loop now and then, so that a wait that never ends says so. */
-  guint wake = g_timeout_add (250, keep_waking, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wake);
-}
-
-static gboolean
-frame_drawn_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-two_frames (gpointer data)
-{
-  return *(guint *) data >= 2;
-}
-
-static void
-wait_for_draw (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id;
-
-  gtk_widget_queue_draw (widget);
-  id = gtk_widget_add_tick_callback (widget, frame_drawn_cb, &frames, NULL);
-  iterate_until (two_frames, &frames, "a frame to be drawn");
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
-static gboolean
-timeout_reached (gpointer data)
-{
-  return g_get_monotonic_time () >= *(gint64 *) data;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  iterate_until (timeout_reached, &until, "time to pass");
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("ui-rectification-%s-%s.png", name, lang_tag);
-  g_autofree char *path = bb_test_log_path (file);
-  int width, height;
-
-  /* Let revealers, leaflets and stacks finish their transitions. */
-  wait_ms (350);
-  wait_for_draw (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
 /* Finding widgets */
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            GType       type,
-            const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
-}
 
 /* What a mouse click does (gtk_widget_activate() only starts a press
  * animation and clicks a quarter of a second later). */
@@ -329,7 +205,7 @@ show_as (const BbActor *actor)
 {
   bb_application_set_actor (app, actor);
   bb_case_view_reload (view);
-  iterate_until (view_loaded, NULL, "the case to load");
+  bb_ui_test_iterate_until (view_loaded, NULL, "the case to load");
 }
 
 static BbRectificationDialog *
@@ -378,7 +254,7 @@ shows_state (gpointer data)
 static GtkWidget *
 view_button (const char *name)
 {
-  return find_named (GTK_WIDGET (view), GTK_TYPE_BUTTON, name);
+  return bb_ui_test_find_named (GTK_WIDGET (view), GTK_TYPE_BUTTON, name);
 }
 
 static void
@@ -423,7 +299,7 @@ test_case_view (void)
   GtkWidget *visit;
 
   bb_application_open_database (app, location, NULL);
-  iterate_until (database_open, NULL, "the database to open");
+  bb_ui_test_iterate_until (database_open, NULL, "the database to open");
   g_assert_null (bb_application_get_database_error (app));
   bb_application_set_actor (app, staff1);
 
@@ -433,7 +309,7 @@ test_case_view (void)
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (window);
   bb_case_view_show_case (view, today_number);
-  iterate_until (view_loaded, NULL, "the case to load");
+  bb_ui_test_iterate_until (view_loaded, NULL, "the case to load");
 
   group = template_child (view, BB_TYPE_CASE_VIEW, "rectification_group");
   g_assert_true (gtk_widget_get_visible (group));
@@ -449,7 +325,7 @@ test_case_view (void)
   /* Not overdue today. */
   g_assert_false (((BbRectificationEntry *) g_ptr_array_index (bb_case_view_get_rectifications (view),
                                                                 0))->overdue);
-  save_screenshot (GTK_WIDGET (window), "case-open");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-rectification", "case-open");
 
   /* Another staff member may not. */
   show_as (staff2);
@@ -470,7 +346,7 @@ test_measures (void)
   const char *text = "增设叫号提醒，高峰期加开帮办窗口";
 
   click (view_button ("record-measures"));
-  iterate_until (dialog_shown, NULL, "the measures form");
+  bb_ui_test_iterate_until (dialog_shown, NULL, "the measures form");
   dialog = find_dialog ();
   /* Empty: not valid, nothing to confirm. */
   g_assert_false (bb_rectification_dialog_get_valid (dialog));
@@ -478,7 +354,7 @@ test_measures (void)
   g_assert_false (bb_rectification_dialog_get_valid (dialog));
   type_text (dialog, text);
   g_assert_true (bb_rectification_dialog_get_valid (dialog));
-  save_screenshot (GTK_WIDGET (dialog), "measures-form");
+  bb_ui_test_save_screenshot (GTK_WIDGET (dialog), "ui-rectification", "measures-form");
 
   /* Meanwhile a team leader gives it to somebody else elsewhere. */
   moved = bb_rectification_repo_reassign (db, leader, before->id, "S002", "王小明外出培训",
@@ -486,7 +362,7 @@ test_measures (void)
   g_assert_no_error (error);
 
   bb_rectification_dialog_confirm (dialog);
-  iterate_until (dialog_idle, dialog, "the save to fail");
+  bb_ui_test_iterate_until (dialog_idle, dialog, "the save to fail");
   g_assert_true (find_dialog () == dialog);
   g_assert_nonnull (bb_rectification_dialog_get_message (dialog));
   kept = dialog_text (dialog);
@@ -495,27 +371,29 @@ test_measures (void)
   g_assert_cmpint (after->state, ==, BB_RECTIFICATION_OPEN);
   g_assert_null (after->measures);
   g_clear_pointer (&after, bb_rectification_entry_free);
-  save_screenshot (GTK_WIDGET (dialog), "measures-conflict");
+  bb_ui_test_save_screenshot (GTK_WIDGET (dialog), "ui-rectification", "measures-conflict");
 
   /* Saved against the version as it is now: S001 is no longer responsible,
    * but still gets the refusal in the form, input kept. */
   bb_rectification_dialog_confirm (dialog);
-  iterate_until (dialog_idle, dialog, "the refusal");
+  bb_ui_test_iterate_until (dialog_idle, dialog, "the refusal");
   g_assert_true (find_dialog () == dialog);
   g_assert_nonnull (strstr (bb_rectification_dialog_get_message (dialog), "李华"));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate_until (dialog_gone, NULL, "the form to close");
+  bb_ui_test_iterate_until (dialog_gone, NULL, "the form to close");
 
   /* The team leader records them instead. */
   show_as (leader);
-  iterate_until (shows_state, GINT_TO_POINTER (BB_RECTIFICATION_OPEN), "the reassigned state");
+  bb_ui_test_iterate_until (shows_state, GINT_TO_POINTER (BB_RECTIFICATION_OPEN),
+                            "the reassigned state");
   click (view_button ("record-measures"));
-  iterate_until (dialog_shown, NULL, "the measures form");
+  bb_ui_test_iterate_until (dialog_shown, NULL, "the measures form");
   dialog = find_dialog ();
   type_text (dialog, text);
   bb_rectification_dialog_confirm (dialog);
-  iterate_until (dialog_gone, NULL, "the form to close");
-  iterate_until (shows_state, GINT_TO_POINTER (BB_RECTIFICATION_MEASURES), "the measures");
+  bb_ui_test_iterate_until (dialog_gone, NULL, "the form to close");
+  bb_ui_test_iterate_until (shows_state, GINT_TO_POINTER (BB_RECTIFICATION_MEASURES),
+                            "the measures");
 
   after = stored (today_number);
   g_assert_cmpint (after->state, ==, BB_RECTIFICATION_MEASURES);
@@ -536,17 +414,18 @@ test_visit (void)
   /* The new responsible person makes the visit. */
   show_as (staff2);
   click (view_button ("record-visit"));
-  iterate_until (dialog_shown, NULL, "the visit form");
+  bb_ui_test_iterate_until (dialog_shown, NULL, "the visit form");
   dialog = find_dialog ();
   g_assert_false (bb_rectification_dialog_get_valid (dialog));
   type_text (dialog, "上门回访，老人表示问题已解决");
   adw_combo_row_set_selected (bb_rectification_dialog_get_channel_row (dialog), 1);
   adw_combo_row_set_selected (bb_rectification_dialog_get_satisfied_row (dialog), 0);
   g_assert_true (bb_rectification_dialog_get_valid (dialog));
-  save_screenshot (GTK_WIDGET (dialog), "visit-form");
+  bb_ui_test_save_screenshot (GTK_WIDGET (dialog), "ui-rectification", "visit-form");
   bb_rectification_dialog_confirm (dialog);
-  iterate_until (dialog_gone, NULL, "the form to close");
-  iterate_until (shows_state, GINT_TO_POINTER (BB_RECTIFICATION_CLOSED), "the closed state");
+  bb_ui_test_iterate_until (dialog_gone, NULL, "the form to close");
+  bb_ui_test_iterate_until (shows_state, GINT_TO_POINTER (BB_RECTIFICATION_CLOSED),
+                            "the closed state");
 
   after = stored (today_number);
   g_assert_cmpint (after->state, ==, BB_RECTIFICATION_CLOSED);
@@ -556,7 +435,7 @@ test_visit (void)
   g_assert_null (view_button ("record-measures"));
   g_assert_null (view_button ("record-visit"));
   g_assert_true (timeline_has (bb_rectification_event_label (BB_RECTIFICATION_EVENT_VISIT)));
-  save_screenshot (GTK_WIDGET (window), "case-closed");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-rectification", "case-closed");
 }
 
 static gboolean
@@ -578,17 +457,18 @@ test_window (void)
 
   /* The overdue case, shown in the case view with its mark. */
   bb_case_view_show_case (view, overdue_number);
-  iterate_until (view_loaded, NULL, "the overdue case");
-  iterate_until (shows_state, GINT_TO_POINTER (BB_RECTIFICATION_OPEN), "its rectification");
+  bb_ui_test_iterate_until (view_loaded, NULL, "the overdue case");
+  bb_ui_test_iterate_until (shows_state, GINT_TO_POINTER (BB_RECTIFICATION_OPEN),
+                            "its rectification");
   g_assert_true (((BbRectificationEntry *) g_ptr_array_index (bb_case_view_get_rectifications (view),
                                                                0))->overdue);
-  save_screenshot (GTK_WIDGET (window), "case-overdue");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-rectification", "case-overdue");
 
   show_as (leader);
   list_window = bb_rectifications_window_new (app, window);
   g_object_add_weak_pointer (G_OBJECT (list_window), (gpointer *) &list_window);
   gtk_window_present (GTK_WINDOW (list_window));
-  iterate_until (list_loaded, list_window, "the list");
+  bb_ui_test_iterate_until (list_loaded, list_window, "the list");
 
   /* Only the one not closed, marked overdue. */
   shown = bb_rectifications_window_get_shown (list_window);
@@ -600,7 +480,7 @@ test_window (void)
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_widget_get_name (row), ==, overdue_number);
   g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
-  save_screenshot (GTK_WIDGET (list_window), "window");
+  bb_ui_test_save_screenshot (GTK_WIDGET (list_window), "ui-rectification", "window");
 
   gtk_window_destroy (GTK_WINDOW (list_window));
   g_assert_null (list_window);

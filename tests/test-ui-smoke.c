@@ -20,83 +20,11 @@
 #include "bb-settings-repo.h"
 #include "bb-staff-repo.h"
 #include "bb-test-util.h"
+#include "bb-ui-test-util.h"
 #include "bb-window.h"
 
 static BbApplication *app;
 static const char *lang_tag = "C";
-
-static void
-iterate_until (gboolean (*condition) (gpointer),
-               gpointer   data,
-               const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static gboolean
-frame_drawn_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-two_frames (gpointer data)
-{
-  return *(guint *) data >= 2;
-}
-
-static void
-wait_for_draw (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id;
-
-  gtk_widget_queue_draw (widget);
-  id = gtk_widget_add_tick_callback (widget, frame_drawn_cb, &frames, NULL);
-  iterate_until (two_frames, &frames, "a frame to be drawn");
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
-static void
-save_screenshot (GtkWidget  *window,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("ui-%s-%s.png", name, lang_tag);
-  g_autofree char *path = bb_test_log_path (file);
-  int width, height;
-
-  wait_for_draw (window);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 static GtkWindow *
 find_window (GType type)
@@ -161,7 +89,7 @@ test_main_window (void)
   BbWindow *window;
 
   g_application_activate (G_APPLICATION (app));
-  iterate_until (database_open, NULL, "the database to open");
+  bb_ui_test_iterate_until (database_open, NULL, "the database to open");
   g_assert_null (bb_application_get_database_error (app));
   g_assert_nonnull (bb_application_get_database (app));
 
@@ -170,10 +98,10 @@ test_main_window (void)
 
   /* An empty database asks somebody to sign in (or create the first
    * administrator) before anything else. */
-  iterate_until (main_stack_settled, (gpointer) "sign-in", "the sign-in page");
-  save_screenshot (GTK_WIDGET (window), "sign-in");
+  bb_ui_test_iterate_until (main_stack_settled, (gpointer) "sign-in", "the sign-in page");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui", "sign-in");
   sign_in_as_new_admin ();
-  iterate_until (main_stack_settled, (gpointer) "ready", "the areas to be shown");
+  bb_ui_test_iterate_until (main_stack_settled, (gpointer) "ready", "the areas to be shown");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -188,7 +116,7 @@ test_main_window (void)
                                                          target));
       g_assert_cmpstr (bb_window_get_page (window), ==, pages[i]);
       name = g_strdup_printf ("page-%s", pages[i]);
-      save_screenshot (GTK_WIDGET (window), name);
+      bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui", name);
     }
 }
 
@@ -226,22 +154,6 @@ feedback_days_saved (gpointer data)
   return g_strcmp0 (value, data) == 0;
 }
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 window_shown (gpointer data)
 {
@@ -258,9 +170,10 @@ test_preferences (void)
   g_autofree char *hotline = NULL;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  iterate_until (window_shown, GSIZE_TO_POINTER (BB_TYPE_PREFERENCES_WINDOW), "Preferences");
+  bb_ui_test_iterate_until (window_shown, GSIZE_TO_POINTER (BB_TYPE_PREFERENCES_WINDOW),
+                            "Preferences");
   prefs = find_window (BB_TYPE_PREFERENCES_WINDOW);
-  save_screenshot (GTK_WIDGET (prefs), "preferences-database");
+  bb_ui_test_save_screenshot (GTK_WIDGET (prefs), "ui", "preferences-database");
 
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "forms");
   team_name_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs),
@@ -276,7 +189,7 @@ test_preferences (void)
   /* A valid team name is saved in the database. */
   gtk_editable_set_text (GTK_EDITABLE (team_name_row), "雁塔区𠮷祥");
   g_signal_emit_by_name (team_name_row, "apply");
-  iterate_until (setting_saved, (gpointer) "雁塔区𠮷祥", "the team name to be saved");
+  bb_ui_test_iterate_until (setting_saved, (gpointer) "雁塔区𠮷祥", "the team name to be saved");
 
   /* An invalid hotline: the reason is shown, the text stays, nothing is saved. */
   gtk_editable_set_text (GTK_EDITABLE (hotline_row), "call the office");
@@ -285,7 +198,7 @@ test_preferences (void)
   g_assert_true (gtk_widget_get_visible (message));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), !=, "");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hotline_row)), ==, "call the office");
-  save_screenshot (GTK_WIDGET (prefs), "preferences-forms-error");
+  bb_ui_test_save_screenshot (GTK_WIDGET (prefs), "ui", "preferences-forms-error");
   hotline = bb_settings_repo_get (bb_application_get_database (app),
                                   BB_SETTING_COMPLAINT_HOTLINE, NULL, NULL);
   g_assert_cmpstr (hotline, ==, "");
@@ -321,15 +234,17 @@ test_preferences (void)
     g_assert_false (gtk_widget_has_css_class (spin, "error"));
     g_assert_false (gtk_widget_get_visible (message));
     g_signal_emit_by_name (apply, "clicked");
-    iterate_until (supplement_days_saved, (gpointer) "12", "the supplement time limit to be saved");
-    iterate_until (widget_hidden, apply, "the check mark to go once saved");
-    wait_for_draw (GTK_WIDGET (prefs));
-    save_screenshot (GTK_WIDGET (prefs), "preferences-hall");
+    bb_ui_test_iterate_until (supplement_days_saved, (gpointer) "12",
+                              "the supplement time limit to be saved");
+    bb_ui_test_iterate_until (widget_hidden, apply, "the check mark to go once saved");
+    bb_ui_test_wait_for_draw (GTK_WIDGET (prefs));
+    bb_ui_test_save_screenshot (GTK_WIDGET (prefs), "ui", "preferences-hall");
   }
 
   /* A complaint step's time limit: the feedback step's, 3 by default. */
   {
-    GtkWidget *spin = find_named (GTK_WIDGET (prefs), BB_SETTING_COMPLAINT_FEEDBACK_DAYS);
+    GtkWidget *spin = bb_ui_test_find_named (GTK_WIDGET (prefs), GTK_TYPE_WIDGET,
+                                             BB_SETTING_COMPLAINT_FEEDBACK_DAYS);
     GtkWidget *apply;
 
     g_assert_nonnull (spin);
@@ -345,7 +260,8 @@ test_preferences (void)
     gtk_editable_set_text (GTK_EDITABLE (spin), "4");
     g_assert_false (gtk_widget_has_css_class (spin, "error"));
     g_signal_emit_by_name (apply, "clicked");
-    iterate_until (feedback_days_saved, (gpointer) "4", "the feedback time limit to be saved");
+    bb_ui_test_iterate_until (feedback_days_saved, (gpointer) "4",
+                              "the feedback time limit to be saved");
   }
 
   gtk_window_destroy (prefs);
@@ -357,12 +273,12 @@ test_about (void)
   GtkWindow *about;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  iterate_until (window_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), "About");
+  bb_ui_test_iterate_until (window_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), "About");
   about = find_window (ADW_TYPE_ABOUT_WINDOW);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   g_assert_nonnull (strstr (adw_about_window_get_debug_info (ADW_ABOUT_WINDOW (about)),
                             "Schema:"));
-  save_screenshot (GTK_WIDGET (about), "about");
+  bb_ui_test_save_screenshot (GTK_WIDGET (about), "ui", "about");
   gtk_window_destroy (about);
 }
 
@@ -372,9 +288,10 @@ test_shortcuts (void)
   GtkWindow *shortcuts;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
-  iterate_until (window_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), "the shortcuts window");
+  bb_ui_test_iterate_until (window_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW),
+                            "the shortcuts window");
   shortcuts = find_window (GTK_TYPE_SHORTCUTS_WINDOW);
-  save_screenshot (GTK_WIDGET (shortcuts), "shortcuts");
+  bb_ui_test_save_screenshot (GTK_WIDGET (shortcuts), "ui", "shortcuts");
   gtk_window_destroy (shortcuts);
 }
 

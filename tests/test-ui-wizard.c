@@ -44,9 +44,13 @@
 #include "bb-settings-repo.h"
 #include "bb-staff-repo.h"
 #include "bb-test-util.h"
+#include "bb-ui-test-util.h"
 #include "bb-ui-resources.h"
 #include "bb-validate.h"
 #include "bb-wizard.h"
+
+/* bb_ui_test_template_child(), under the short name the tests use */
+#define child(widget, type, name) bb_ui_test_template_child ((widget), (type), (name))
 
 #define NOW           "2026-09-28T09:30:00+08:00"
 #define TEAM_NAME     "雁塔区为民服务队"
@@ -64,112 +68,6 @@ static char *proxy_number;  /* the case test_proxy accepted */
 static char *existing_id_number;
 
 /* Driving the display */
-
-static void
-iterate_until (gboolean  (*condition) (gpointer),
-               gpointer    data,
-               const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static gboolean
-frame_drawn_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  (*(guint *) user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-two_frames (gpointer data)
-{
-  return *(guint *) data >= 2;
-}
-
-static void
-wait_for_draw (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id;
-
-  gtk_widget_queue_draw (widget);
-  id = gtk_widget_add_tick_callback (widget, frame_drawn_cb, &frames, NULL);
-  iterate_until (two_frames, &frames, "a frame to be drawn");
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  iterate_until (flag_set, &done, "a moment to pass");
-}
-
-static void
-save_screenshot (GtkWidget  *window,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("ui-wizard-%s-%s.png", name, lang_tag);
-  g_autofree char *path = bb_test_log_path (file);
-  int width, height;
-
-  /* Let crossfades finish. */
-  wait_ms (300);
-  wait_for_draw (window);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static GtkWidget *
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
 
 static void
 type_text (GtkWidget  *field,
@@ -224,7 +122,7 @@ wait_for_page (BbWizard   *wizard,
 {
   PageWait wait = { wizard, page };
 
-  iterate_until (page_is, &wait, page);
+  bb_ui_test_iterate_until (page_is, &wait, page);
 }
 
 static gboolean
@@ -259,7 +157,7 @@ choose_matter (BbMatterStep *step)
 {
   GtkListBox *list = GTK_LIST_BOX (child (step, BB_TYPE_MATTER_STEP, "items_list"));
 
-  iterate_until (catalogue_loaded, step, "the catalogue");
+  bb_ui_test_iterate_until (catalogue_loaded, step, "the catalogue");
   gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
   g_assert_nonnull (bb_matter_step_get_item (step));
   g_assert_cmpstr (bb_matter_step_get_item (step)->name, ==, MATTER);
@@ -270,7 +168,7 @@ present (BbWizard *wizard)
 {
   gtk_window_set_default_size (GTK_WINDOW (wizard), 760, 900);
   gtk_window_present (GTK_WINDOW (wizard));
-  wait_for_draw (GTK_WIDGET (wizard));
+  bb_ui_test_wait_for_draw (GTK_WIDGET (wizard));
 }
 
 static gboolean
@@ -291,7 +189,7 @@ close_wizard (BbWizard *wizard)
     }
   g_object_add_weak_pointer (G_OBJECT (watch), (gpointer *) &watch);
   gtk_window_close (GTK_WINDOW (wizard));
-  iterate_until (window_gone, &watch, "the wizard to go");
+  bb_ui_test_iterate_until (window_gone, &watch, "the wizard to go");
 }
 
 static gint64
@@ -458,18 +356,18 @@ test_assist (void)
   g_assert_false (next_enabled (w));
   /* No Back on the first step. */
   g_assert_false (gtk_widget_get_visible (child (w, BB_TYPE_WIZARD, "back_button")));
-  save_screenshot (GTK_WIDGET (w), "assist-1-client-empty");
+  bb_ui_test_save_screenshot (GTK_WIDGET (w), "ui-wizard", "assist-1-client-empty");
 
   /* Find the client by part of her name. */
   client_step = BB_CLIENT_STEP (child (w, BB_TYPE_ASSIST_WIZARD, "client_step"));
   type_text (child (client_step, BB_TYPE_CLIENT_STEP, "search_entry"), "秀英");
-  iterate_until (results_shown, client_step, "clients to be found");
+  bb_ui_test_iterate_until (results_shown, client_step, "clients to be found");
   results = GTK_LIST_BOX (child (client_step, BB_TYPE_CLIENT_STEP, "results_list"));
   g_signal_emit_by_name (results, "row-activated", gtk_list_box_get_row_at_index (results, 0));
   g_assert_true (bb_client_step_get_complete (client_step));
   g_assert_false (bb_client_step_get_is_new (client_step));
   g_assert_true (next_enabled (w));
-  save_screenshot (GTK_WIDGET (w), "assist-1-client");
+  bb_ui_test_save_screenshot (GTK_WIDGET (w), "ui-wizard", "assist-1-client");
   press_next (w);
 
   /* The matter, with what the client is told at once. */
@@ -478,7 +376,7 @@ test_assist (void)
   choose_matter (BB_MATTER_STEP (child (w, BB_TYPE_ASSIST_WIZARD, "matter_step")));
   g_assert_true (gtk_widget_get_visible (child (child (w, BB_TYPE_ASSIST_WIZARD, "matter_step"),
                                                 BB_TYPE_MATTER_STEP, "materials_group")));
-  save_screenshot (GTK_WIDGET (w), "assist-2-matter");
+  bb_ui_test_save_screenshot (GTK_WIDGET (w), "ui-wizard", "assist-2-matter");
   press_next (w);
 
   /* The request: reason, a home visit, routed to the self-service area. */
@@ -509,13 +407,13 @@ test_assist (void)
                                                         "area_self_check")), TRUE);
   type_text (child (w, BB_TYPE_ASSIST_WIZARD, "remark_row"), "家属陪同");
   g_assert_true (next_enabled (w));
-  save_screenshot (GTK_WIDGET (w), "assist-3-request");
+  bb_ui_test_save_screenshot (GTK_WIDGET (w), "ui-wizard", "assist-3-request");
 
   /* The draft has kept it all. */
   {
     g_autofree char *summary = NULL;
 
-    wait_ms (600);
+    bb_ui_test_wait_ms (600);
     g_assert_true (bb_assist_wizard_has_draft (&summary));
     g_assert_nonnull (strstr (summary, "张秀英"));
     g_assert_nonnull (strstr (summary, MATTER));
@@ -523,11 +421,11 @@ test_assist (void)
 
   press_next (w);
   wait_for_page (w, "review");
-  save_screenshot (GTK_WIDGET (w), "assist-4-review");
+  bb_ui_test_save_screenshot (GTK_WIDGET (w), "ui-wizard", "assist-4-review");
 
   /* Register: created, registered and routed through core. */
   press_next (w);
-  iterate_until (string_set, &number, "the case to be created");
+  bb_ui_test_iterate_until (string_set, &number, "the case to be created");
   g_assert_cmpint (count_cases (), ==, cases_before + 1);
   g_assert_false (bb_assist_wizard_has_draft (NULL));
 
@@ -588,7 +486,7 @@ test_invalid_id (void)
   g_assert_true (gtk_widget_has_css_class (id_row, "error"));
   g_assert_false (bb_client_step_get_complete (client_step));
   g_assert_false (next_enabled (w));
-  save_screenshot (GTK_WIDGET (w), "invalid-id-number");
+  bb_ui_test_save_screenshot (GTK_WIDGET (w), "ui-wizard", "invalid-id-number");
 
   /* Next does nothing; what was typed stays. */
   gtk_widget_activate_action (GTK_WIDGET (w), "wizard.next", NULL);
@@ -748,7 +646,7 @@ test_proxy (void)
   type_text (child (client_step, BB_TYPE_CLIENT_STEP, "phone_row"), "139 1234 0000");
   type_text (child (client_step, BB_TYPE_CLIENT_STEP, "address_row"), "雁塔区长安南路88号");
   g_assert_true (next_enabled (w));
-  save_screenshot (GTK_WIDGET (w), "proxy-1-client");
+  bb_ui_test_save_screenshot (GTK_WIDGET (w), "ui-wizard", "proxy-1-client");
   press_next (w);
 
   /* The matter and the needs analysis. */
@@ -771,7 +669,7 @@ test_proxy (void)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (child (w, BB_TYPE_PROXY_WIZARD,
                                                         "confirmed_check")), TRUE);
   g_assert_true (next_enabled (w));
-  save_screenshot (GTK_WIDGET (w), "proxy-2-needs");
+  bb_ui_test_save_screenshot (GTK_WIDGET (w), "ui-wizard", "proxy-2-needs");
 
   /* Back keeps the input of both steps. */
   press_back (w);
@@ -782,7 +680,7 @@ test_proxy (void)
   g_assert_cmpstr (text_of (child (client_step, BB_TYPE_CLIENT_STEP, "phone_row")), ==,
                    "139 1234 0000");
   g_assert_true (next_enabled (w));
-  save_screenshot (GTK_WIDGET (w), "proxy-1-client-back");
+  bb_ui_test_save_screenshot (GTK_WIDGET (w), "ui-wizard", "proxy-1-client-back");
   press_next (w);
   wait_for_page (w, "needs");
   g_assert_nonnull (bb_matter_step_get_item (matter_step));
@@ -804,20 +702,20 @@ test_proxy (void)
   gtk_toggle_button_set_active (g_ptr_array_index (toggles, 5), TRUE);
   g_assert_true (next_enabled (w));
   g_assert_true (gtk_widget_get_visible (child (w, BB_TYPE_PROXY_WIZARD, "missing_group")));
-  save_screenshot (GTK_WIDGET (w), "proxy-3-materials");
+  bb_ui_test_save_screenshot (GTK_WIDGET (w), "ui-wizard", "proxy-3-materials");
 
   /* The one-time notice, in the in-app preview. */
   g_signal_emit_by_name (child (w, BB_TYPE_PROXY_WIZARD, "notice_button"), "clicked");
-  iterate_until (preview_shown, NULL, "the notice's preview");
+  bb_ui_test_iterate_until (preview_shown, NULL, "the notice's preview");
   notice_window = find_preview_window ();
   gtk_window_set_default_size (notice_window, 640, 860);
-  save_screenshot (GTK_WIDGET (notice_window), "proxy-3-notice-preview");
+  bb_ui_test_save_screenshot (GTK_WIDGET (notice_window), "ui-wizard", "proxy-3-notice-preview");
   gtk_window_destroy (notice_window);
   press_next (w);
 
   /* Acceptance: by the leader, now, handled by 赵丽, the catalogue's limit. */
   wait_for_page (w, "acceptance");
-  iterate_until (wizard_ready, wizard, "the staff and the calendar");
+  bb_ui_test_iterate_until (wizard_ready, wizard, "the staff and the calendar");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (w, BB_TYPE_PROXY_WIZARD,
                                                                        "accepted_by_row"))),
                    ==, "李建国");
@@ -846,17 +744,17 @@ test_proxy (void)
   }
   type_text (child (w, BB_TYPE_PROXY_WIZARD, "notes_row"), "材料基本齐全，住所使用证明承诺3日内补交");
   g_assert_true (next_enabled (w));
-  save_screenshot (GTK_WIDGET (w), "proxy-4-acceptance");
+  bb_ui_test_save_screenshot (GTK_WIDGET (w), "ui-wizard", "proxy-4-acceptance");
 
   press_next (w);
   wait_for_page (w, "slip");
-  iterate_until (string_set, &number, "the case to be created");
+  bb_ui_test_iterate_until (string_set, &number, "the case to be created");
   g_assert_cmpstr (number, ==, bb_proxy_wizard_get_number (wizard));
   proxy_number = g_strdup (number);
   g_assert_false (bb_proxy_wizard_has_draft (NULL));
   /* What is stored cannot be gone back to. */
   g_assert_false (gtk_widget_get_visible (child (w, BB_TYPE_WIZARD, "back_button")));
-  save_screenshot (GTK_WIDGET (w), "proxy-5-slip");
+  bb_ui_test_save_screenshot (GTK_WIDGET (w), "ui-wizard", "proxy-5-slip");
 
   /* The database */
   detail = bb_case_repo_get_detail (db, leader, number, &error);
@@ -931,7 +829,7 @@ test_proxy (void)
 
     g_object_add_weak_pointer (G_OBJECT (watch), (gpointer *) &watch);
     press_next (w);
-    iterate_until (window_gone, &watch, "the wizard to close");
+    bb_ui_test_iterate_until (window_gone, &watch, "the wizard to close");
   }
 }
 
@@ -964,7 +862,7 @@ test_proxy_refused (void)
   /* Found by her ID number, which she has, as she has a phone. */
   client_step = BB_CLIENT_STEP (child (w, BB_TYPE_PROXY_WIZARD, "client_step"));
   type_text (child (client_step, BB_TYPE_CLIENT_STEP, "search_entry"), existing_id_number);
-  iterate_until (results_shown, client_step, "clients to be found");
+  bb_ui_test_iterate_until (results_shown, client_step, "clients to be found");
   results = GTK_LIST_BOX (child (client_step, BB_TYPE_CLIENT_STEP, "results_list"));
   g_signal_emit_by_name (results, "row-activated", gtk_list_box_get_row_at_index (results, 0));
   g_assert_false (gtk_widget_get_visible (child (client_step, BB_TYPE_CLIENT_STEP,
@@ -985,7 +883,7 @@ test_proxy_refused (void)
 
   /* Refusing needs a reason; the forward button says so and looks it. */
   wait_for_page (w, "acceptance");
-  iterate_until (wizard_ready, wizard, "the staff and the calendar");
+  bb_ui_test_iterate_until (wizard_ready, wizard, "the staff and the calendar");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (child (w, BB_TYPE_PROXY_WIZARD, "refuse_check")),
                                TRUE);
   g_assert_true (gtk_widget_has_css_class (child (w, BB_TYPE_WIZARD, "next_button"),
@@ -993,13 +891,14 @@ test_proxy_refused (void)
   g_assert_false (next_enabled (w));
   type_text (child (w, BB_TYPE_PROXY_WIZARD, "refusal_row"), "该事项须本人到场办理，不符合代办条件");
   g_assert_true (next_enabled (w));
-  save_screenshot (GTK_WIDGET (w), "proxy-4-refusal");
+  bb_ui_test_save_screenshot (GTK_WIDGET (w), "ui-wizard", "proxy-4-refusal");
   press_next (w);
 
   wait_for_page (w, "slip");
-  iterate_until (string_set, &number, "the case to be created");
-  iterate_until (result_shown, child (w, BB_TYPE_PROXY_WIZARD, "result_stack"), "the refusal");
-  save_screenshot (GTK_WIDGET (w), "proxy-5-refused");
+  bb_ui_test_iterate_until (string_set, &number, "the case to be created");
+  bb_ui_test_iterate_until (result_shown, child (w, BB_TYPE_PROXY_WIZARD, "result_stack"),
+                            "the refusal");
+  bb_ui_test_save_screenshot (GTK_WIDGET (w), "ui-wizard", "proxy-5-refused");
 
   kase = bb_case_repo_get (db, leader, number, &error);
   g_assert_no_error (error);
@@ -1072,7 +971,7 @@ test_proxy_retry (void)
   present (w);
   client_step = BB_CLIENT_STEP (child (w, BB_TYPE_PROXY_WIZARD, "client_step"));
   type_text (child (client_step, BB_TYPE_CLIENT_STEP, "search_entry"), "张秀英");
-  iterate_until (results_shown, client_step, "clients to be found");
+  bb_ui_test_iterate_until (results_shown, client_step, "clients to be found");
   results = GTK_LIST_BOX (child (client_step, BB_TYPE_CLIENT_STEP, "results_list"));
   g_signal_emit_by_name (results, "row-activated", gtk_list_box_get_row_at_index (results, 0));
   press_next (w);
@@ -1087,7 +986,7 @@ test_proxy_retry (void)
     gtk_toggle_button_set_active (g_ptr_array_index (toggles, i), TRUE);
   press_next (w);
   wait_for_page (w, "acceptance");
-  iterate_until (wizard_ready, wizard, "the staff and the calendar");
+  bb_ui_test_iterate_until (wizard_ready, wizard, "the staff and the calendar");
   select_handler_named (w, "孙七");
 
   /* 孙七 leaves before the commission is saved. */
@@ -1100,7 +999,7 @@ test_proxy_retry (void)
   g_assert_no_error (error);
 
   press_next (w);
-  iterate_until (error_shown, w, "the error");
+  bb_ui_test_iterate_until (error_shown, w, "the error");
   /* The case exists: the message says which, and what went wrong. */
   first_number = g_strdup (bb_proxy_wizard_get_number (wizard));
   g_assert_nonnull (first_number);
@@ -1108,7 +1007,7 @@ test_proxy_retry (void)
   g_assert_nonnull (strstr (bb_wizard_get_error (w), "孙七"));
   g_assert_cmpstr (bb_wizard_get_page_name (w), ==, "acceptance");
   g_assert_cmpint (count_cases (), ==, cases_before + 1);
-  save_screenshot (GTK_WIDGET (w), "proxy-4-accept-failed");
+  bb_ui_test_save_screenshot (GTK_WIDGET (w), "ui-wizard", "proxy-4-accept-failed");
 
   /* The draft knows the case. */
   store = bb_draft_store_new ("proxy");
@@ -1123,11 +1022,11 @@ test_proxy_retry (void)
   w = BB_WIZARD (wizard);
   g_signal_connect (wizard, "case-created", G_CALLBACK (on_case_created), &number);
   present (w);
-  iterate_until (on_acceptance_and_ready, w, "the draft's acceptance step");
+  bb_ui_test_iterate_until (on_acceptance_and_ready, w, "the draft's acceptance step");
   select_handler_named (w, "赵丽");
   press_next (w);
   wait_for_page (w, "slip");
-  iterate_until (string_set, &number, "the case to be accepted");
+  bb_ui_test_iterate_until (string_set, &number, "the case to be accepted");
   g_assert_cmpstr (number, ==, first_number);
   g_assert_cmpint (count_cases (), ==, cases_before + 1);
 
@@ -1210,12 +1109,12 @@ test_print_forms (void)
 
   /* The slip of the case the proxy test accepted. */
   bb_print_slip (NULL, db, leader, proxy_number);
-  iterate_until (preview_shown, NULL, "the slip's preview");
+  bb_ui_test_iterate_until (preview_shown, NULL, "the slip's preview");
   window = find_preview_window ();
   document = bb_print_preview_get_document (preview_of (window));
   g_assert_nonnull (strstr (bb_print_document_get_title (document), proxy_number));
   g_assert_false (bb_print_document_get_landscape (document));
-  save_screenshot (GTK_WIDGET (window), "print-slip");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-wizard", "print-slip");
 
   /* GtkPrintOperation's own preview shows the in-app one, not evince. */
   {
@@ -1228,7 +1127,7 @@ test_print_forms (void)
                                       &error);
     g_assert_no_error (error);
     g_assert_cmpint (result, !=, GTK_PRINT_OPERATION_RESULT_ERROR);
-    iterate_until (second_preview_shown, window, "the operation's preview");
+    bb_ui_test_iterate_until (second_preview_shown, window, "the operation's preview");
     op_preview = find_other_preview_window (window);
     g_assert_true (bb_print_preview_get_document (preview_of (op_preview)) == document);
     gtk_window_destroy (op_preview);
@@ -1237,7 +1136,7 @@ test_print_forms (void)
 
   /* Its one-time notice: the material marked missing. */
   bb_print_notice (NULL, db, leader, proxy_number);
-  iterate_until (preview_shown, NULL, "the notice's preview");
+  bb_ui_test_iterate_until (preview_shown, NULL, "the notice's preview");
   window = find_preview_window ();
   pdf = bb_test_log_path ("ui-wizard-notice.pdf");
   g_assert_true (bb_print_export_pdf (window, bb_print_preview_get_document (preview_of (window)),
@@ -1253,7 +1152,7 @@ test_print_forms (void)
 
   /* No handover yet: said in a dialog, no preview. */
   bb_print_handover (NULL, db, leader, proxy_number);
-  iterate_until (dialog_shown, &dialog, "the error dialog");
+  bb_ui_test_iterate_until (dialog_shown, &dialog, "the error dialog");
   g_assert_null (find_preview_window ());
   gtk_window_destroy (dialog);
 
@@ -1262,12 +1161,12 @@ test_print_forms (void)
   g_assert_no_error (error);
   manager = bb_staff_to_actor (admin);
   bb_print_register (NULL, db, manager, "2026-09-28", "2026-09-28", NULL);
-  iterate_until (preview_shown, NULL, "the register's preview");
+  bb_ui_test_iterate_until (preview_shown, NULL, "the register's preview");
   window = find_preview_window ();
   document = bb_print_preview_get_document (preview_of (window));
   g_assert_true (bb_print_document_get_landscape (document));
   gtk_window_set_default_size (window, 900, 680);
-  save_screenshot (GTK_WIDGET (window), "print-register");
+  bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-wizard", "print-register");
   pdf = bb_test_log_path ("ui-wizard-register.pdf");
   g_assert_true (bb_print_export_pdf (window, document, pdf, &error));
   g_assert_no_error (error);
@@ -1293,7 +1192,7 @@ test_staff_rights (void)
   wizard = bb_proxy_wizard_new (NULL, db, clerk);
   w = BB_WIZARD (wizard);
   present (w);
-  iterate_until (wizard_ready, wizard, "the staff and the calendar");
+  bb_ui_test_iterate_until (wizard_ready, wizard, "the staff and the calendar");
   g_assert_false (gtk_widget_get_sensitive (child (w, BB_TYPE_PROXY_WIZARD, "limit_spin")));
   g_assert_false (gtk_widget_get_sensitive (child (w, BB_TYPE_PROXY_WIZARD, "handler_row")));
   handlers = adw_combo_row_get_model (ADW_COMBO_ROW (child (w, BB_TYPE_PROXY_WIZARD,
@@ -1344,7 +1243,7 @@ test_draft (void)
   wizard = bb_proxy_wizard_new (NULL, db, leader);
   w = BB_WIZARD (wizard);
   present (w);
-  iterate_until (on_page, w, "the draft's step");
+  bb_ui_test_iterate_until (on_page, w, "the draft's step");
   client_step = BB_CLIENT_STEP (child (w, BB_TYPE_PROXY_WIZARD, "client_step"));
   g_assert_cmpstr (text_of (child (client_step, BB_TYPE_CLIENT_STEP, "name_row")), ==, "王五");
   g_assert_cmpstr (text_of (child (w, BB_TYPE_PROXY_WIZARD, "process_row")), ==,
@@ -1352,7 +1251,7 @@ test_draft (void)
   g_assert_nonnull (bb_matter_step_get_item (BB_MATTER_STEP (child (w, BB_TYPE_PROXY_WIZARD,
                                                                     "matter_step"))));
   g_assert_true (gtk_widget_get_visible (child (w, BB_TYPE_WIZARD, "start_over_button")));
-  save_screenshot (GTK_WIDGET (w), "proxy-draft-continued");
+  bb_ui_test_save_screenshot (GTK_WIDGET (w), "ui-wizard", "proxy-draft-continued");
 
   /* Start over: empty, the draft gone. */
   g_signal_emit_by_name (child (w, BB_TYPE_WIZARD, "start_over_button"), "clicked");
