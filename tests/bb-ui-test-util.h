@@ -10,7 +10,6 @@
 
 G_BEGIN_DECLS
 
-void        bb_ui_test_set_timeout       (guint        seconds);
 void        bb_ui_test_iterate_until     (GSourceFunc  condition,
                                           gpointer     data,
                                           const char  *what);
