@@ -577,6 +577,32 @@ test_steps_refused (Fixture       *f,
     }
 }
 
+/* A complaint taken in under schema 6 keeps its limit in the audit record
+ * only; the upgrade to schema 7 fills the column from there, and the next
+ * step falls back to the complaint's own deadline. */
+
+static void
+test_backfilled (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(BbComplaint) taken = add (f, "13800138000");
+  g_autoptr(BbComplaint) read = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (taken->limit_days, ==, 10);
+  g_clear_object (&f->db);
+  bb_test_exec_script (f->location, BB_TEST_UNDO_SCHEMA_7);
+  f->db = bb_test_open (f->location);
+  g_assert_cmpuint (bb_database_get_schema_version (f->db), ==,
+                    bb_database_get_latest_schema_version ());
+
+  read = bb_complaint_repo_get (f->db, f->manager, taken->number, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (read->limit_days, ==, 10);
+  g_assert_cmpint (read->due_at, ==, taken->due_at);
+  g_assert_cmpint (read->step_due_at, ==, taken->due_at);
+}
+
 static void
 test_overdue (Fixture       *f,
               gconstpointer  data)
@@ -707,6 +733,7 @@ main (int    argc,
   g_test_add_func ("/bangban/complaint/step-limit-validation", test_step_limit_validation);
   ADD ("steps-refused", test_steps_refused);
   ADD ("overdue", test_overdue);
+  ADD ("backfilled", test_backfilled);
   ADD ("read-permissions", test_read_permissions);
   ADD ("list", test_list);
   g_test_add_func ("/bangban/complaint/names", test_names);

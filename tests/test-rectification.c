@@ -515,6 +515,40 @@ test_flow (Fixture       *f,
   g_assert_cmpuint (count_listed (f, f->leader, BB_RECTIFICATION_LIST_ALL), ==, 1);
 }
 
+/* Schema 7 gave the return visit's channel and answer and the authors
+ * columns of their own; on upgrade they are filled from the timeline that
+ * schema 6 kept them in. Going back to schema 6 and up again must give the
+ * columns the repository wrote. */
+
+static void
+test_backfilled (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(BbRectificationEntry) open = only_entry (f, f->staff1);
+  g_autoptr(BbRectificationEntry) measured = NULL;
+  g_autoptr(BbRectificationEntry) closed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_now ("2026-03-03T09:30:00");
+  measured = bb_rectification_repo_record_measures (f->db, f->staff1, open->id, "加强窗口引导",
+                                                    open->version, &error);
+  g_assert_no_error (error);
+  set_now ("2026-03-05T15:00:00");
+  closed = bb_rectification_repo_record_visit (f->db, f->leader, open->id, "上门回访，群众不满意",
+                                               BB_VISIT_CHANNEL_ONSITE, 0, measured->version,
+                                               &error);
+  g_assert_no_error (error);
+
+  g_clear_object (&f->db);
+  bb_test_exec_script (f->location, BB_TEST_UNDO_SCHEMA_7);
+  f->db = bb_test_open (f->location);
+  g_assert_cmpuint (bb_database_get_schema_version (f->db), ==,
+                    bb_database_get_latest_schema_version ());
+
+  assert_columns (f, open->id, "onsite", "0", G_GINT64_CONSTANT (1772501400) * G_USEC_PER_SEC,
+                  f->staff1->staff_id, f->leader->staff_id);
+}
+
 /* 基本满意 and better open none. */
 static void
 test_good_evaluation (Fixture       *f,
@@ -678,6 +712,7 @@ main (int   argc,
   ADD ("overdue", test_overdue);
   ADD ("permissions", test_permissions);
   ADD ("paging", test_paging);
+  ADD ("backfilled", test_backfilled);
 
 #undef ADD
 

@@ -1302,19 +1302,8 @@ test_rollups_follow_changes (void)
 
 /* A database that had cases before the running totals existed: the
  * migration counts them. Going back to schema 4 undoes schema 7 first. */
-#define SQL_UNDO_SCHEMA_7 \
-  "DELETE FROM setting WHERE key IN ('complaint_investigate_days', 'complaint_handle_days', " \
-  "'complaint_feedback_days', 'complaint_archive_days'); " \
-  "ALTER TABLE complaint DROP COLUMN limit_days; ALTER TABLE complaint DROP COLUMN step_due_at; " \
-  "ALTER TABLE complaint_step DROP COLUMN due_at; " \
-  "ALTER TABLE rectification DROP COLUMN visit_channel; " \
-  "ALTER TABLE rectification DROP COLUMN visit_satisfied; " \
-  "ALTER TABLE rectification DROP COLUMN measures_at; " \
-  "ALTER TABLE rectification DROP COLUMN measures_by; " \
-  "ALTER TABLE rectification DROP COLUMN visit_by; "
-
 static const char SQL_DROP_ROLLUPS_SQLITE[] =
-  SQL_UNDO_SCHEMA_7
+  BB_TEST_UNDO_SCHEMA_7
   "DROP TRIGGER stats_case_ai; DROP TRIGGER stats_case_au; DROP TRIGGER stats_case_dims_au; "
   "DROP TRIGGER stats_case_bd; DROP TRIGGER stats_case_ad; DROP TRIGGER stats_evaluation_ai; "
   "DROP TRIGGER stats_evaluation_au; DROP TRIGGER stats_evaluation_ad; "
@@ -1324,7 +1313,7 @@ static const char SQL_DROP_ROLLUPS_SQLITE[] =
   "DROP TABLE stats_eval_category; DROP INDEX rectification_created; "
   "DELETE FROM schema_version WHERE version >= 5;";
 static const char SQL_DROP_ROLLUPS_PG[] =
-  SQL_UNDO_SCHEMA_7
+  BB_TEST_UNDO_SCHEMA_7
   "DROP FUNCTION stats_case_counts () CASCADE; DROP FUNCTION stats_case_dims () CASCADE; "
   "DROP FUNCTION stats_evaluation () CASCADE; DROP FUNCTION stats_client_category () CASCADE; "
   "DROP TABLE stats_config; DROP TABLE stats_case_day; DROP TABLE stats_completion; "
