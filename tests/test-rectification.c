@@ -519,7 +519,6 @@ test_flow (Fixture       *f,
  * columns of their own; on upgrade they are filled from the timeline that
  * schema 6 kept them in. Going back to schema 6 and up again must give the
  * columns the repository wrote. */
-
 static void
 test_backfilled (Fixture       *f,
                  gconstpointer  data)
