@@ -486,6 +486,78 @@ test_window (void)
   g_assert_null (list_window);
 }
 
+static gboolean
+view_shows_responsible (gpointer data)
+{
+  g_autoptr(BbRectificationEntry) now = stored (overdue_number);
+  const GPtrArray *shown = bb_case_view_get_rectifications (view);
+
+  return shown != NULL && shown->len > 0 &&
+         ((BbRectificationEntry *) g_ptr_array_index (shown, 0))->responsible_id
+         == now->responsible_id;
+}
+
+static gboolean
+staff_listed (gpointer data)
+{
+  AdwComboRow *row = bb_rectification_dialog_get_staff_row (data);
+
+  return g_list_model_get_n_items (adw_combo_row_get_model (row)) > 0;
+}
+
+/* A team leader gives the overdue rectification to another staff member;
+ * its staff member may not. */
+static void
+test_reassign (void)
+{
+  BbRectificationDialog *dialog;
+  g_autoptr(BbRectificationEntry) before = stored (overdue_number);
+  g_autoptr(BbRectificationEntry) after = NULL;
+  GListModel *names;
+  guint chosen = GTK_INVALID_LIST_POSITION;
+
+  g_assert_cmpint (before->responsible_id, ==, staff1->staff_id);
+  show_as (staff1);
+  bb_case_view_show_case (view, overdue_number);
+  bb_ui_test_iterate_until (view_loaded, NULL, "the overdue case");
+  g_assert_null (view_button ("reassign-rectification"));
+
+  show_as (leader);
+  bb_ui_test_iterate_until (shows_state, GINT_TO_POINTER (BB_RECTIFICATION_OPEN),
+                            "its rectification");
+  click (view_button ("reassign-rectification"));
+  bb_ui_test_iterate_until (dialog_shown, NULL, "the reassign form");
+  dialog = find_dialog ();
+  bb_ui_test_iterate_until (staff_listed, dialog, "the staff list");
+
+  /* The one responsible now is not offered. */
+  names = adw_combo_row_get_model (bb_rectification_dialog_get_staff_row (dialog));
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    {
+      const char *name = gtk_string_list_get_string (GTK_STRING_LIST (names), i);
+
+      g_assert_null (strstr (name, "S001"));
+      if (strstr (name, "S002") != NULL)
+        chosen = i;
+    }
+  g_assert_cmpuint (chosen, !=, GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (bb_rectification_dialog_get_staff_row (dialog), chosen);
+  /* The reason is required. */
+  g_assert_false (bb_rectification_dialog_get_valid (dialog));
+  type_text (dialog, "王小明外出培训，改由李华负责");
+  g_assert_true (bb_rectification_dialog_get_valid (dialog));
+  bb_ui_test_save_screenshot (GTK_WIDGET (dialog), "ui-rectification", "reassign-form");
+  bb_rectification_dialog_confirm (dialog);
+  bb_ui_test_iterate_until (dialog_gone, NULL, "the form to close");
+
+  after = stored (overdue_number);
+  g_assert_cmpint (after->responsible_id, ==, staff2->staff_id);
+  g_assert_cmpint (after->state, ==, BB_RECTIFICATION_OPEN);
+  g_assert_cmpint (after->version, ==, before->version + 1);
+  bb_ui_test_iterate_until (view_shows_responsible, NULL, "the case view to show who answers now");
+  g_assert_true (timeline_has (bb_rectification_event_label (BB_RECTIFICATION_EVENT_REASSIGN)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -517,6 +589,7 @@ main (int   argc,
   g_test_add_func ("/bangban/ui/rectification/measures", test_measures);
   g_test_add_func ("/bangban/ui/rectification/visit", test_visit);
   g_test_add_func ("/bangban/ui/rectification/window", test_window);
+  g_test_add_func ("/bangban/ui/rectification/reassign", test_reassign);
   status = g_test_run ();
 
   if (window != NULL)

@@ -742,6 +742,19 @@ update_rectifications (BbCaseView *self)
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_overdue_pill ());
       gtk_list_box_append (self->rectification_list, row);
 
+      /* Team leaders and managers give it to someone else (core checks). */
+      if (r->state != BB_RECTIFICATION_CLOSED && bb_actor_can (actor, BB_PERM_CASE_ASSIGN))
+        {
+          GtkWidget *button = new_step_button (_("Rea_ssign…"), "case.reassign-rectification",
+                                               r->id, TRUE, NULL);
+
+          row = new_info_row (_("Another responsible person"),
+                              _("Give this rectification to another staff member, saying why"));
+          gtk_widget_set_name (button, "reassign-rectification");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+          gtk_list_box_append (self->rectification_list, row);
+        }
+
       row = new_info_row (_("Measures taken"), r->measures ? r->measures : _("Not recorded yet"));
       if (r->state == BB_RECTIFICATION_OPEN)
         {
@@ -1281,10 +1294,14 @@ record_step_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
+  BbRectificationStep step = BB_RECTIFICATION_STEP_VISIT;
+
+  if (g_str_equal (action_name, "case.record-measures"))
+    step = BB_RECTIFICATION_STEP_MEASURES;
+  else if (g_str_equal (action_name, "case.reassign-rectification"))
+    step = BB_RECTIFICATION_STEP_REASSIGN;
   bb_case_view_open_rectification_step (BB_CASE_VIEW (widget), g_variant_get_int64 (parameter),
-                                        g_str_equal (action_name, "case.record-measures")
-                                        ? BB_RECTIFICATION_STEP_MEASURES
-                                        : BB_RECTIFICATION_STEP_VISIT);
+                                        step);
 }
 
 static void
@@ -1471,6 +1488,8 @@ bb_case_view_class_init (BbCaseViewClass *klass)
   gtk_widget_class_install_action (widget_class, "case.record-measures", "x",
                                    record_step_action);
   gtk_widget_class_install_action (widget_class, "case.record-visit", "x", record_step_action);
+  gtk_widget_class_install_action (widget_class, "case.reassign-rectification", "x",
+                                   record_step_action);
   gtk_widget_class_install_action (widget_class, "case.print", "s", print_action);
   gtk_widget_class_install_action (widget_class, "case.print-menu", NULL, print_menu_action);
 

@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The small form of one step of a rectification (整改): the measures taken,
- * or the return visit (回访) with how it was made and whether the client
- * is satisfied now. Like BbCaseActionDialog, the confirm button is
+ * the return visit (回访) with how it was made and whether the client is
+ * satisfied now, or giving it to another staff member with the reason. Like BbCaseActionDialog, the confirm button is
  * sensitive only when the form is complete, and the reason it is not is
  * shown under the form, naming the field.
  *
@@ -23,6 +23,7 @@
 
 #include "bb-error.h"
 #include "bb-rectification-dialog.h"
+#include "bb-staff-repo.h"
 
 #define MAX_TEXT_CHARS 2000
 
@@ -55,6 +56,10 @@ struct _BbRectificationDialog
   AdwComboRow          *satisfied_row;
   GtkStringList        *channel_list;
   GtkStringList        *satisfied_list;
+  GtkWidget            *staff_list_box;
+  AdwComboRow          *staff_row;
+  GtkStringList        *staff_names;
+  GPtrArray            *staff_numbers;  /* (nullable) until read: char *, row order */
   GtkImage             *validation_icon;
   GtkLabel             *validation_label;
 };
@@ -81,7 +86,27 @@ static const char *
 text_field_label (BbRectificationStep step)
 {
   /* The same names as core's errors give the fields. */
-  return step == BB_RECTIFICATION_STEP_MEASURES ? _("Measures taken") : _("Return visit");
+  switch (step)
+    {
+    case BB_RECTIFICATION_STEP_MEASURES:
+      return _("Measures taken");
+    case BB_RECTIFICATION_STEP_REASSIGN:
+      return _("Reason");
+    case BB_RECTIFICATION_STEP_VISIT:
+    default:
+      return _("Return visit");
+    }
+}
+
+/* The staff number chosen as the new responsible person, or %NULL. */
+static const char *
+chosen_staff (BbRectificationDialog *self)
+{
+  guint index = adw_combo_row_get_selected (self->staff_row);
+
+  if (self->staff_numbers == NULL || index >= self->staff_numbers->len)
+    return NULL;
+  return g_ptr_array_index (self->staff_numbers, index);
 }
 
 static char *
@@ -99,10 +124,16 @@ dup_text (BbRectificationDialog *self)
 static gboolean
 step_possible (BbRectificationDialog *self)
 {
-  BbRectificationState wanted = self->step == BB_RECTIFICATION_STEP_MEASURES
-                                ? BB_RECTIFICATION_OPEN : BB_RECTIFICATION_MEASURES;
-
-  return self->entry->state == wanted;
+  switch (self->step)
+    {
+    case BB_RECTIFICATION_STEP_MEASURES:
+      return self->entry->state == BB_RECTIFICATION_OPEN;
+    case BB_RECTIFICATION_STEP_REASSIGN:
+      return self->entry->state != BB_RECTIFICATION_CLOSED;
+    case BB_RECTIFICATION_STEP_VISIT:
+    default:
+      return self->entry->state == BB_RECTIFICATION_MEASURES;
+    }
 }
 
 static void
@@ -114,6 +145,14 @@ revalidate (BbRectificationDialog *self)
 
   if (!step_possible (self))
     reason = g_strdup (_("This step is no longer possible."));
+  else if (self->step == BB_RECTIFICATION_STEP_REASSIGN && self->staff_numbers == NULL)
+    reason = g_strdup (_("Reading the staff list…"));
+  else if (self->step == BB_RECTIFICATION_STEP_REASSIGN && chosen_staff (self) == NULL)
+    reason = g_strdup_printf (_("%s: %s"), _("New responsible person"),
+                              _("choose another active staff member"));
+  else if (length == 0 && self->step == BB_RECTIFICATION_STEP_REASSIGN)
+    reason = g_strdup_printf (_("%s: %s"), text_field_label (self->step),
+                              _("say why; it is required"));
   else if (length == 0)
     /* Translators: a form's hint: the field, then why it is not complete */
     reason = g_strdup_printf (_("%s: %s"), text_field_label (self->step),
@@ -175,6 +214,7 @@ typedef struct
   char                 *text;
   const char           *channel;
   int                   satisfied;
+  char                 *staff_number;
   BbRectificationEntry *now;   /* read again after a conflict */
 } Save;
 
@@ -184,6 +224,7 @@ save_free (Save *save)
   g_clear_object (&save->database);
   bb_actor_free (save->actor);
   g_free (save->text);
+  g_free (save->staff_number);
   g_clear_pointer (&save->now, bb_rectification_entry_free);
   g_free (save);
 }
@@ -201,6 +242,10 @@ save_thread (GTask        *task,
   if (save->step == BB_RECTIFICATION_STEP_MEASURES)
     after = bb_rectification_repo_record_measures (save->database, save->actor, save->id,
                                                    save->text, save->version, &error);
+  else if (save->step == BB_RECTIFICATION_STEP_REASSIGN)
+    after = bb_rectification_repo_reassign (save->database, save->actor, save->id,
+                                            save->staff_number, save->text, save->version,
+                                            &error);
   else
     after = bb_rectification_repo_record_visit (save->database, save->actor, save->id,
                                                 save->text, save->channel, save->satisfied,
@@ -292,6 +337,82 @@ text_changed_cb (BbRectificationDialog *self)
   revalidate (self);
 }
 
+/* The staff list, for a reassignment: the active staff but the one
+ * responsible now. */
+
+static void
+staff_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *staff = bb_staff_repo_list (task_data, FALSE, &error);
+
+  if (staff == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, staff, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+staff_read_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  BbRectificationDialog *self = BB_RECTIFICATION_DIALOG (source);
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GError) error = NULL;
+
+  staff = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (staff == NULL)
+    {
+      /* Translators: %s says why */
+      g_autofree char *text = g_strdup_printf (_("The staff list cannot be read: %s"),
+                                               error->message);
+
+      show_alert (self, "dialog-error-symbolic", "error", text);
+      return;
+    }
+
+  self->staff_numbers = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < staff->len; i++)
+    {
+      const BbStaff *member = g_ptr_array_index (staff, i);
+      g_autofree char *label = NULL;
+
+      if (member->id == self->entry->responsible_id)
+        continue;
+      /* Translators: a staff member in a list: name (staff number) */
+      label = g_strdup_printf (_("%s (%s)"), member->name, member->number);
+      gtk_string_list_append (self->staff_names, label);
+      g_ptr_array_add (self->staff_numbers, g_strdup (member->number));
+    }
+  revalidate (self);
+}
+
+static void
+read_staff (BbRectificationDialog *self)
+{
+  g_autoptr(GTask) task = NULL;
+  BbDatabase *database = bb_application_get_database (self->application);
+
+  if (database == NULL)
+    return;
+  task = g_task_new (self, self->cancellable, staff_read_cb, NULL);
+  g_task_set_source_tag (task, read_staff);
+  g_task_set_task_data (task, g_object_ref (database), g_object_unref);
+  g_task_run_in_thread (task, staff_thread);
+}
+
+static void
+staff_selected_cb (BbRectificationDialog *self)
+{
+  revalidate (self);
+}
+
 /* GObject */
 
 static void
@@ -314,6 +435,7 @@ bb_rectification_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->entry, bb_rectification_entry_free);
   g_clear_pointer (&self->message, g_free);
+  g_clear_pointer (&self->staff_numbers, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bb_rectification_dialog_parent_class)->finalize (object);
 }
@@ -367,6 +489,9 @@ bb_rectification_dialog_class_init (BbRectificationDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbRectificationDialog, satisfied_row);
   gtk_widget_class_bind_template_child (widget_class, BbRectificationDialog, channel_list);
   gtk_widget_class_bind_template_child (widget_class, BbRectificationDialog, satisfied_list);
+  gtk_widget_class_bind_template_child (widget_class, BbRectificationDialog, staff_list_box);
+  gtk_widget_class_bind_template_child (widget_class, BbRectificationDialog, staff_row);
+  gtk_widget_class_bind_template_child (widget_class, BbRectificationDialog, staff_names);
   gtk_widget_class_bind_template_child (widget_class, BbRectificationDialog, validation_icon);
   gtk_widget_class_bind_template_child (widget_class, BbRectificationDialog, validation_label);
   gtk_widget_class_bind_template_callback (widget_class, confirm_clicked_cb);
@@ -401,6 +526,8 @@ bb_rectification_dialog_init (BbRectificationDialog *self)
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                            G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->staff_row, "notify::selected", G_CALLBACK (staff_selected_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -446,6 +573,19 @@ bb_rectification_dialog_new (BbApplication              *application,
                                entry->deadline);
       gtk_widget_set_visible (self->visit_list, FALSE);
     }
+  else if (step == BB_RECTIFICATION_STEP_REASSIGN)
+    {
+      adw_window_title_set_title (self->window_title, _("Reassign Rectification"));
+      gtk_button_set_label (self->confirm_button, _("_Reassign"));
+      gtk_label_set_label (self->text_heading, _("_Why it is reassigned"));
+      intro = g_strdup_printf (_("%s answers for this rectification now. Choose who answers "
+                                 "for it from now on and say why; the deadline stays %s."),
+                               entry->responsible_name ? entry->responsible_name : "—",
+                               entry->deadline);
+      gtk_widget_set_visible (self->visit_list, FALSE);
+      gtk_widget_set_visible (self->staff_list_box, TRUE);
+      read_staff (self);
+    }
   else
     {
       adw_window_title_set_title (self->window_title, _("Record Return Visit"));
@@ -476,6 +616,14 @@ bb_rectification_dialog_get_channel_row (BbRectificationDialog *self)
   g_return_val_if_fail (BB_IS_RECTIFICATION_DIALOG (self), NULL);
 
   return self->channel_row;
+}
+
+AdwComboRow *
+bb_rectification_dialog_get_staff_row (BbRectificationDialog *self)
+{
+  g_return_val_if_fail (BB_IS_RECTIFICATION_DIALOG (self), NULL);
+
+  return self->staff_row;
 }
 
 AdwComboRow *
@@ -545,6 +693,7 @@ bb_rectification_dialog_confirm (BbRectificationDialog *self)
   save->text = dup_text (self);
   save->channel = channel_codes[MIN (channel, G_N_ELEMENTS (channel_codes) - 1)];
   save->satisfied = satisfied_codes[MIN (satisfied, G_N_ELEMENTS (satisfied_codes) - 1)];
+  save->staff_number = g_strdup (chosen_staff (self));
 
   set_busy (self, TRUE);
   task = g_task_new (self, self->cancellable, saved_cb, NULL);

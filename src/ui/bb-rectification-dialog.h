@@ -17,11 +17,13 @@ G_BEGIN_DECLS
  * BbRectificationStep:
  * @BB_RECTIFICATION_STEP_MEASURES: record the measures taken
  * @BB_RECTIFICATION_STEP_VISIT: record the return visit
+ * @BB_RECTIFICATION_STEP_REASSIGN: give it to another staff member, with why
  */
 typedef enum
 {
   BB_RECTIFICATION_STEP_MEASURES,
   BB_RECTIFICATION_STEP_VISIT,
+  BB_RECTIFICATION_STEP_REASSIGN,
 } BbRectificationStep;
 
 #define BB_TYPE_RECTIFICATION_DIALOG (bb_rectification_dialog_get_type ())
@@ -35,6 +37,7 @@ BbRectificationDialog *bb_rectification_dialog_new          (BbApplication      
 GtkTextView           *bb_rectification_dialog_get_text_view (BbRectificationDialog     *self);
 AdwComboRow           *bb_rectification_dialog_get_channel_row (BbRectificationDialog   *self);
 AdwComboRow           *bb_rectification_dialog_get_satisfied_row (BbRectificationDialog *self);
+AdwComboRow           *bb_rectification_dialog_get_staff_row (BbRectificationDialog      *self);
 gboolean               bb_rectification_dialog_get_valid    (BbRectificationDialog      *self);
 gboolean               bb_rectification_dialog_get_busy     (BbRectificationDialog      *self);
 const char            *bb_rectification_dialog_get_message  (BbRectificationDialog      *self);
