@@ -158,6 +158,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+static void ensure_charts (BbChartsPage *self);
+
 /* Helpers */
 
 static ReportProgress *
@@ -487,6 +489,7 @@ show_stats (BbChartsPage *self)
   set_summary (self->overdue_value, summary, BB_STATS_KEY_OVERDUE, format_count);
   set_summary (self->complaints_value, summary, BB_STATS_KEY_COMPLAINTS, format_count);
 
+  ensure_charts (self);
   for (guint i = 0; i < self->charts->len; i++)
     fill_chart (g_ptr_array_index (self->charts, i), &chart_specs[i], self->stats);
   gtk_stack_set_visible_child_name (self->stack, "charts");
@@ -541,6 +544,7 @@ static BbChart *
 chart_at (BbChartsPage *self,
           int           index)
 {
+  ensure_charts (self);
   if (index < 0 || (guint) index >= self->charts->len)
     return NULL;
   return g_ptr_array_index (self->charts, index);
@@ -659,6 +663,18 @@ chart_card (BbChartsPage *self,
   gtk_widget_add_css_class (overlay, "chart-card");
   gtk_widget_set_size_request (overlay, 340, -1);
   return overlay;
+}
+
+/* The cards are made when the first figures are shown, not with the main
+ * window: a dozen charts with their menus cost start-up time on a page
+ * most people never open. */
+static void
+ensure_charts (BbChartsPage *self)
+{
+  if (self->charts->len > 0)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (chart_specs); i++)
+    gtk_flow_box_append (self->chart_box, chart_card (self, i));
 }
 
 /* Actions */
@@ -1102,8 +1118,6 @@ bb_charts_page_init (BbChartsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->charts = g_ptr_array_new ();
-  for (guint i = 0; i < G_N_ELEMENTS (chart_specs); i++)
-    gtk_flow_box_append (self->chart_box, chart_card (self, i));
 
   period_range (PERIOD_THIS_MONTH, &from, &to);
   set_entries (self, from, to);
@@ -1282,6 +1296,7 @@ guint
 bb_charts_page_get_n_charts (BbChartsPage *self)
 {
   g_return_val_if_fail (BB_IS_CHARTS_PAGE (self), 0);
+  ensure_charts (self);
   return self->charts->len;
 }
 
