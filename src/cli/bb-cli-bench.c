@@ -158,6 +158,27 @@ finalize_statement (gpointer statement)
   sqlite3_finalize (statement);
 }
 
+/* @sql prepared on the raw connection, once, then kept. */
+static sqlite3_stmt *
+raw_statement (Bench      *bench,
+               const char *sql)
+{
+  sqlite3_stmt *statement = g_hash_table_lookup (bench->raw_statements, sql);
+
+  if (statement == NULL)
+    {
+      if (sqlite3_prepare_v3 (bench->raw, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement,
+                              NULL) != SQLITE_OK)
+        {
+          g_set_error (&bench->error, BB_ERROR, BB_ERROR_FAILED, "%s",
+                       sqlite3_errmsg (bench->raw));
+          return NULL;
+        }
+      g_hash_table_insert (bench->raw_statements, (gpointer) sql, statement);
+    }
+  return statement;
+}
+
 /* Raw SQLite: a statement prepared once and kept, as bb_database_prepare()
  * keeps libgda's; bound, stepped, every value copied out, reset. A page's
  * rows are taken apart into summaries as the core does. */
@@ -169,21 +190,12 @@ raw_query (Bench       *bench,
            gboolean     summaries,
            guint       *n_rows)
 {
-  sqlite3_stmt *statement = g_hash_table_lookup (bench->raw_statements, sql);
+  sqlite3_stmt *statement = raw_statement (bench, sql);
   guint rows = 0;
   int rc;
 
   if (statement == NULL)
-    {
-      if (sqlite3_prepare_v3 (bench->raw, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement,
-                              NULL) != SQLITE_OK)
-        {
-          g_set_error (&bench->error, BB_ERROR, BB_ERROR_FAILED, "%s",
-                       sqlite3_errmsg (bench->raw));
-          return FALSE;
-        }
-      g_hash_table_insert (bench->raw_statements, (gpointer) sql, statement);
-    }
+    return FALSE;
   for (guint i = 0; i < n_args; i++)
     {
       if (args[i].text)
@@ -248,19 +260,10 @@ raw_count (Bench       *bench,
            guint        n_args,
            gint64      *count)
 {
-  sqlite3_stmt *statement = g_hash_table_lookup (bench->raw_statements, sql);
+  sqlite3_stmt *statement = raw_statement (bench, sql);
 
   if (statement == NULL)
-    {
-      if (sqlite3_prepare_v3 (bench->raw, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement,
-                              NULL) != SQLITE_OK)
-        {
-          g_set_error (&bench->error, BB_ERROR, BB_ERROR_FAILED, "%s",
-                       sqlite3_errmsg (bench->raw));
-          return FALSE;
-        }
-      g_hash_table_insert (bench->raw_statements, (gpointer) sql, statement);
-    }
+    return FALSE;
   for (guint i = 0; i < n_args; i++)
     sqlite3_bind_text (statement, (int) i + 1, args[i].s, -1, SQLITE_STATIC);
   if (sqlite3_step (statement) != SQLITE_ROW)
