@@ -668,7 +668,7 @@ add_columns (BbDashboard *self)
     int         width;
   } columns[] = {
     { COLUMN_NUMBER, NC_("case column", "Number"), FALSE, 110 },
-    { COLUMN_KIND, NC_("case column", "Kind"), FALSE, 70 },
+    { COLUMN_KIND, NC_("case column", "Kind"), FALSE, 80 },
     { COLUMN_CLIENT, NC_("case column", "Client"), TRUE, 200 },
     { COLUMN_CATEGORY, NC_("case column", "Category"), FALSE, 110 },
     { COLUMN_MATTER, NC_("case column", "Matter"), TRUE, 160 },
