@@ -1,4 +1,5 @@
-/* test-json-row.c — the reader of the JSON arrays statements build
+/* test-json-row.c — the reader of the JSON arrays statements build, and
+ * the case detail's decoder on what is not a detail
  *
  * Copyright 2026 The Bangban authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,6 +9,9 @@
 
 #include "config.h"
 
+#include "bb-actor.h"
+#include "bb-case-repo-private.h"
+#include "bb-error.h"
 #include "bb-json-row.h"
 
 static void
@@ -163,6 +167,57 @@ test_lists (void)
   }
 }
 
+/* What is not a case's detail is an error, not a crash or half a case. */
+static void
+test_detail_malformed (void)
+{
+  g_autoptr(BbActor) actor = bb_actor_new_system ();
+  g_autoptr(GString) case_row = g_string_new ("[1, \"2026000001\", \"proxy\", \"handling\"");
+  const char *broken[] = { "", "[]", "[[1]]", "not json", NULL, NULL, NULL, NULL };
+
+  /* A whole case row, then lists missing, malformed, or one too many. */
+  for (guint i = 4; i < 53; i++)
+    g_string_append (case_row, ", null");
+  g_string_append (case_row, "]");
+  broken[4] = g_strdup_printf ("[%s]", case_row->str);
+  broken[5] = g_strdup_printf ("[%s, [], [], [], [], [], [], [], [], []]", case_row->str);
+  broken[6] = g_strdup_printf ("[%s, [], [], [[1]], [], [], [], [], [], [], []]", case_row->str);
+  broken[7] = g_strdup_printf ("[%s, [], [], [], [], [], [], [], [], [], [], []]",
+                               case_row->str);
+
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_null (bb_case_detail_from_json (broken[i], actor, &error));
+      g_assert_error (error, BB_ERROR, BB_ERROR_FAILED);
+    }
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (bb_case_detail_from_json (NULL, actor, &error));
+    g_assert_error (error, BB_ERROR, BB_ERROR_FAILED);
+  }
+
+  /* The same with its ten lists is a case. */
+  {
+    g_autofree char *whole = g_strdup_printf ("[%s, [], [], [], [], [], [], [], [], [], "
+                                              "[[\"2026-03-05\", \"holiday\"]]]",
+                                              case_row->str);
+    g_autoptr(GError) error = NULL;
+    BbCaseDetail *detail = bb_case_detail_from_json (whole, actor, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (detail->kase->number, ==, "2026000001");
+    g_assert_cmpint (detail->kase->state, ==, BB_STATE_HANDLING);
+    g_assert_cmpuint (detail->events->len, ==, 0);
+    bb_case_detail_free (detail);
+  }
+
+  for (guint i = 4; i < G_N_ELEMENTS (broken); i++)
+    g_free ((char *) broken[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -173,6 +228,7 @@ main (int   argc,
   g_test_add_func ("/bangban/json-row/strings", test_strings);
   g_test_add_func ("/bangban/json-row/rows", test_rows);
   g_test_add_func ("/bangban/json-row/lists", test_lists);
+  g_test_add_func ("/bangban/json-row/detail-malformed", test_detail_malformed);
 
   return g_test_run ();
 }
