@@ -1289,6 +1289,209 @@ test_refuse (Fixture       *f,
   assert_last_audit (f->db, "S001", "refuse", "\"refusal_reason\":\"该事项须申请人本人到场办理");
 }
 
+/* The fields of two reads of a case that both paths fill. */
+static void
+assert_same_case (const BbCase *a,
+                  const BbCase *b)
+{
+#define SAME_INT(field) g_assert_cmpint (a->field, ==, b->field)
+#define SAME_STR(field) g_assert_cmpstr (a->field, ==, b->field)
+  SAME_INT (id); SAME_STR (number); SAME_INT (kind); SAME_INT (state);
+  SAME_INT (client_id); SAME_STR (client_name); SAME_STR (client_kind);
+  SAME_STR (client_category); SAME_STR (client_id_number); SAME_INT (client_id_revealed);
+  SAME_STR (client_credit_code); SAME_STR (client_phone);
+  SAME_INT (item_id); SAME_INT (item_limit_days); SAME_STR (matter); SAME_STR (reason);
+  SAME_STR (mode); SAME_STR (channel); SAME_STR (area); SAME_STR (home_address);
+  SAME_INT (appointment_at); SAME_INT (priority);
+  SAME_INT (responsible_id); SAME_STR (responsible_number); SAME_STR (responsible_name);
+  SAME_INT (accepted_by); SAME_STR (accepted_by_number); SAME_STR (accepted_by_name);
+  SAME_INT (accepted_at); SAME_INT (handler_id); SAME_STR (handler_number);
+  SAME_STR (handler_name);
+  SAME_INT (applied_at); SAME_INT (limit_days); SAME_STR (deadline); SAME_STR (difficulty);
+  SAME_INT (estimated_days); SAME_STR (process_plan); SAME_INT (analysis_confirmed);
+  SAME_STR (acceptance_notes); SAME_STR (refusal_reason); SAME_STR (result);
+  SAME_STR (delivery); SAME_INT (completed_at); SAME_STR (archive_number);
+  SAME_INT (archived_at); SAME_STR (resume_by); SAME_INT (parent_case_id);
+  SAME_STR (parent_number); SAME_STR (converted_to); SAME_STR (remark);
+  SAME_INT (created_by); SAME_INT (created_at); SAME_INT (updated_at); SAME_INT (version);
+  SAME_INT (deadline_running); SAME_INT (deadline_state); SAME_INT (remaining_days);
+#undef SAME_INT
+#undef SAME_STR
+}
+
+/* The detail is read in one statement as one JSON text: what must come
+ * through it intact. */
+static void
+test_detail_one_statement (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char awkward_name[] = "𠮷\"登记\"\\证明";
+  static const char awkward_body[] = "第一行 \"引号\" \\ 反斜杠\n第二行\t制表";
+  g_autoptr(BbCase) kase = accepted_case (f, 0);
+  g_autoptr(BbCaseAction) check = bb_case_action_new (BB_ACTION_MATERIALS);
+  g_autoptr(BbCaseAction) awkward = text_action (BB_ACTION_LOG, awkward_body);
+  g_autoptr(BbCaseAction) earlier = text_action (BB_ACTION_LOG, "时钟回拨后记录");
+  g_autoptr(BbCase) checked = NULL, logged = NULL, last = NULL, plain = NULL;
+  g_autoptr(BbCaseDetail) detail = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *full_id = valid_id_number ("61010419900101123");
+  const BbCaseEvent *first;
+  const BbCaseMaterial *added = NULL;
+
+  /* Everything so far happened at the same instant; the last entry is
+   * dated earlier (a clock set back), so it sorts last however new. */
+  check->present = g_strsplit ("申请书", ",", -1);
+  check->missing = g_new0 (char *, 2);
+  check->missing[0] = g_strdup (awkward_name);
+  checked = act_ok (f, f->staff1, kase, check);
+  logged = act_ok (f, f->staff1, checked, awkward);
+  set_now ("2026-03-02T09:00:00");
+  last = act_ok (f, f->staff1, logged, earlier);
+  set_now ("2026-03-02T10:00:00");
+
+  /* Seen by a staff member who is not responsible: masked. */
+  detail = bb_case_repo_get_detail (f->db, f->staff2, kase->number, &error);
+  g_assert_no_error (error);
+  g_assert_false (detail->kase->client_id_revealed);
+  g_assert_cmpstr (detail->kase->client_id_number, !=, full_id);
+  g_assert_nonnull (strchr (detail->kase->client_id_number, '*'));
+  g_assert_cmpstr (detail->kase->client_phone, !=, "13800138000");
+  /* …exactly as the case alone reads, deadline state and all: Monday
+   * 03-02 with three working days to Friday 03-06 (Thursday 03-05 a
+   * holiday from the calendar the statement carries). */
+  plain = bb_case_repo_get (f->db, f->staff2, kase->number, &error);
+  g_assert_no_error (error);
+  assert_same_case (detail->kase, plain);
+  g_assert_cmpint (detail->kase->version, ==, last->version);
+  g_assert_cmpstr (detail->kase->deadline, ==, "2026-03-06");
+  g_assert_true (detail->kase->deadline_running);
+  g_assert_cmpint (detail->kase->remaining_days, ==, 3);
+  g_clear_pointer (&detail, bb_case_detail_free);
+
+  /* The responsible staff member sees the ID number. */
+  detail = bb_case_repo_get_detail (f->db, f->staff1, kase->number, &error);
+  g_assert_no_error (error);
+  g_assert_true (detail->kase->client_id_revealed);
+  g_assert_cmpstr (detail->kase->client_id_number, ==, full_id);
+  g_assert_cmpstr (detail->kase->client_phone, ==, "13800138000");
+
+  /* Newest first: by time, then the later entry first among entries of
+   * the same instant. */
+  g_assert_cmpuint (detail->events->len, ==, 6);
+  first = g_ptr_array_index (detail->events, 0);
+  g_assert_cmpstr (first->kind, ==, "log");
+  g_assert_cmpstr (first->body, ==, awkward_body);
+  g_assert_cmpstr (first->staff_number, ==, "S001");
+  g_assert_cmpstr (first->staff_name, ==, "王芳");
+  for (guint i = 0; i + 2 < detail->events->len; i++)
+    {
+      const BbCaseEvent *a = g_ptr_array_index (detail->events, i);
+      const BbCaseEvent *b = g_ptr_array_index (detail->events, i + 1);
+
+      g_assert_cmpint (a->at, ==, b->at);
+      g_assert_cmpint (a->id, >, b->id);
+    }
+  g_assert_cmpstr (((BbCaseEvent *) g_ptr_array_index (detail->events, 4))->kind, ==, "create");
+  g_assert_cmpstr (((BbCaseEvent *) g_ptr_array_index (detail->events, 5))->body, ==,
+                   "时钟回拨后记录");
+
+  /* The checklist by position, the new entry last, its name intact. */
+  g_assert_cmpuint (detail->materials->len, ==, 4);
+  for (guint i = 0; i < detail->materials->len; i++)
+    {
+      const BbCaseMaterial *m = g_ptr_array_index (detail->materials, i);
+
+      if (i > 0)
+        g_assert_cmpint (m->position, >, ((BbCaseMaterial *)
+                                          g_ptr_array_index (detail->materials, i - 1))->position);
+      if (g_strcmp0 (m->name, awkward_name) == 0)
+        added = m;
+    }
+  g_assert_true (added == g_ptr_array_index (detail->materials, 3));
+  g_assert_false (added->present);
+  g_assert_cmpint (added->copies, ==, 1);
+  g_assert_true (((BbCaseMaterial *) g_ptr_array_index (detail->materials, 0))->present);
+  g_assert_cmpstr (((BbCaseMaterial *) g_ptr_array_index (detail->materials, 0))->how_to_obtain,
+                   ==, "窗口领取或网上下载");
+
+  /* Lists with nothing in them are empty, not missing. */
+  g_assert_cmpuint (detail->departments->len, ==, 0);
+  g_assert_cmpuint (detail->suspensions->len, ==, 0);
+  g_assert_cmpuint (detail->reassignments->len, ==, 0);
+  g_assert_cmpuint (detail->handovers->len, ==, 0);
+  g_assert_cmpuint (detail->evaluations->len, ==, 0);
+  g_assert_cmpuint (detail->rectifications->len, ==, 0);
+  g_assert_cmpuint (detail->follow_ups->len, ==, 0);
+
+  /* An unknown number. */
+  g_clear_pointer (&detail, bb_case_detail_free);
+  detail = bb_case_repo_get_detail (f->db, f->staff1, "2099999999", &error);
+  g_assert_null (detail);
+  g_assert_error (error, BB_ERROR, BB_ERROR_NOT_FOUND);
+}
+
+/* What a converted 帮办 case became, and the termination rule, through
+ * the detail. */
+static void
+test_detail_converted_and_expired (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(BbCase) assist = create_case (f, f->staff1, BB_CASE_ASSIST, f->client_id);
+  g_autoptr(BbCaseAction) apply = bb_case_action_new (BB_ACTION_APPLY);
+  g_autoptr(BbCaseAction) route = bb_case_action_new (BB_ACTION_ROUTE);
+  g_autoptr(BbCaseAction) convert = bb_case_action_new (BB_ACTION_CONVERT);
+  g_autoptr(BbCase) applied = NULL, routed = NULL, converted = NULL;
+  g_autoptr(BbCase) suspended = suspended_case (f, "2026-03-10");
+  g_autoptr(BbCaseDetail) detail = NULL;
+  g_autoptr(GError) error = NULL;
+  const BbSuspension *suspension;
+
+  applied = act_ok (f, f->staff1, assist, apply);
+  route->area = g_strdup ("assist");
+  routed = act_ok (f, f->staff1, applied, route);
+  converted = act_ok (f, f->staff1, routed, convert);
+  g_assert_nonnull (converted->converted_to);
+
+  detail = bb_case_repo_get_detail (f->db, f->staff1, assist->number, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (detail->kase->state, ==, BB_STATE_CONVERTED);
+  g_assert_cmpstr (detail->kase->converted_to, ==, converted->converted_to);
+  g_assert_false (detail->kase->deadline_running);
+  g_assert_cmpstr (((BbCaseEvent *) g_ptr_array_index (detail->events, 0))->kind, ==,
+                   "convert");
+  g_clear_pointer (&detail, bb_case_detail_free);
+
+  /* The new 代办 case knows where it came from. */
+  detail = bb_case_repo_get_detail (f->db, f->staff1, converted->converted_to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (detail->kase->parent_number, ==, assist->number);
+  g_assert_null (detail->kase->converted_to);
+  g_clear_pointer (&detail, bb_case_detail_free);
+
+  /* Still suspended on its resume deadline… */
+  set_now ("2026-03-10T17:00:00");
+  detail = bb_case_repo_get_detail (f->db, f->staff1, suspended->number, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (detail->kase->state, ==, BB_STATE_SUSPENDED);
+  g_assert_cmpint (detail->kase->version, ==, suspended->version);
+  g_clear_pointer (&detail, bb_case_detail_free);
+
+  /* …terminated by the reading the day after, and shown terminated. */
+  set_now ("2026-03-11T08:00:00");
+  detail = bb_case_repo_get_detail (f->db, f->staff1, suspended->number, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (detail->kase->state, ==, BB_STATE_TERMINATED);
+  g_assert_cmpint (detail->kase->version, ==, suspended->version + 1);
+  g_assert_cmpstr (((BbCaseEvent *) g_ptr_array_index (detail->events, 0))->kind, ==,
+                   "terminate");
+  g_assert_cmpuint (detail->suspensions->len, ==, 1);
+  suspension = g_ptr_array_index (detail->suspensions, 0);
+  g_assert_true (suspension->terminated);
+  g_assert_cmpint (suspension->reason, ==, BB_SUSPEND_CLIENT);
+  g_assert_cmpstr (suspension->resume_by, ==, "2026-03-10");
+  assert_last_audit (f->db, "system", "terminate", "\"state\":\"terminated\"");
+}
+
 /* Concurrent creation */
 
 typedef struct
@@ -1395,6 +1598,8 @@ main (int   argc,
   ADD ("sweep", test_sweep);
   ADD ("conflict", test_conflict);
   ADD ("permissions", test_permissions);
+  ADD ("detail-one-statement", test_detail_one_statement);
+  ADD ("detail-converted-and-expired", test_detail_converted_and_expired);
   ADD ("concurrent-create", test_concurrent_create);
 
 #undef ADD

@@ -5,14 +5,17 @@
  *
  * Seeds N demo cases into a new database and times what the application
  * does with them, each operation as the median of several runs, beside the
- * same statements run directly through the SQLite C API (prepared, stepped
- * and copied out on every run), and the ratio of the two.
+ * same statements run directly through the SQLite C API (bound, stepped
+ * and their results taken apart on every run), and the ratio of the two.
  *
- * The SQL texts here repeat what bb-case-query.c and bb-case-repo.c compose
- * for the same requests, with `?` for their ##parameters; keep them in step.
- * One difference: bb-case-query reads a page row as one JSON text (see
- * there why), where a C program on the SQLite API reads the columns one
- * by one, as the statements here do.
+ * A page's statement is put together here as bb-case-query.c composes it,
+ * with `?` for its ##parameters (keep them in step): its row is the one JSON
+ * text of bb-case-query-private.h, taken apart by
+ * bb_case_summary_from_json_row(). A case with its history is the very
+ * statement of bb_case_repo_get_detail(), BB_CASE_DETAIL_SQLITE from
+ * bb-case-repo-private.h, its one JSON text taken apart, deadline state and
+ * all, by bb_case_detail_from_json(); what the raw side leaves out is only
+ * libgda and the check whether a suspended case is due for termination.
  *
  * The statistics are bb_stats_compute() for the year up to today, beside
  * the very statements it runs (bb-stats-private.h), bound by name.
@@ -34,6 +37,7 @@
 #include "bb-case-query.h"
 #include "bb-case-query-private.h"
 #include "bb-case-repo.h"
+#include "bb-case-repo-private.h"
 #include "bb-cli-demo.h"
 #include "bb-clock.h"
 #include "bb-demo.h"
@@ -78,44 +82,9 @@ static const char RAW_SEARCH_TRIGRAM[] =
   "SELECT " COLUMNS " FROM case_search_fts JOIN bb_case c ON c.id = case_search_fts.rowid" JOINS
   " WHERE case_search_fts MATCH ? AND case_search_fts.rowid < ? "
   "ORDER BY case_search_fts.rowid DESC LIMIT ?";
-/* bb_case_repo_get_detail(): the case, the holiday calendar, its children. */
-static const char RAW_CASE[] =
-  "SELECT c.id, c.number, c.kind, c.state, c.client_id, cl.name, cl.kind, cl.id_number, "
-  "cl.credit_code, cl.phone, cl.category, c.item_id, ci.limit_days, c.matter, c.reason, "
-  "c.mode, c.channel, c.area, c.home_address, c.appointment_at, c.priority, "
-  "c.responsible_id, r.number, r.name, c.accepted_by, a.number, a.name, c.accepted_at, "
-  "c.handler_id, h.number, h.name, c.applied_at, c.limit_days, c.deadline, c.difficulty, "
-  "c.estimated_days, c.process_plan, c.analysis_confirmed, c.acceptance_notes, "
-  "c.refusal_reason, c.result, c.delivery, c.completed_at, c.archive_number, c.archived_at, "
-  "c.resume_by, c.parent_case_id, p.number, "
-  "c.remark, c.created_by, c.created_at, c.updated_at, c.version "
-  "FROM bb_case c JOIN client cl ON cl.id = c.client_id "
-  "LEFT JOIN catalogue_item ci ON ci.id = c.item_id "
-  "LEFT JOIN staff r ON r.id = c.responsible_id "
-  "LEFT JOIN staff a ON a.id = c.accepted_by "
-  "LEFT JOIN staff h ON h.id = c.handler_id "
-  "LEFT JOIN bb_case p ON p.id = c.parent_case_id WHERE c.number = ?";
-static const char RAW_HOLIDAYS[] = "SELECT day, kind FROM holiday ORDER BY day";
-static const char * const RAW_CHILDREN[] = {
-  "SELECT id, position, name, form, copies, how_to_obtain, present, note "
-  "FROM case_material WHERE case_id = ? ORDER BY position, id",
-  "SELECT id, name, status, note, updated_at FROM case_department WHERE case_id = ? ORDER BY id",
-  "SELECT e.id, e.at, e.staff_id, s.number, s.name, e.kind, e.from_state, e.to_state, "
-  "e.body, e.data FROM case_event e LEFT JOIN staff s ON s.id = e.staff_id "
-  "WHERE e.case_id = ? ORDER BY e.at DESC, e.id DESC",
-  "SELECT id, reason, note, suspended_on, resume_by, resumed_on, terminated, staff_id "
-  "FROM suspension WHERE case_id = ? ORDER BY id",
-  "SELECT ra.id, ra.from_staff, f.number, f.name, ra.to_staff, t.number, t.name, ra.reason, "
-  "ra.client_told, ra.at, ra.by_staff FROM reassignment ra "
-  "LEFT JOIN staff f ON f.id = ra.from_staff LEFT JOIN staff t ON t.id = ra.to_staff "
-  "WHERE ra.case_id = ? ORDER BY ra.id",
-  "SELECT id, items, received_by, at, staff_id FROM handover WHERE case_id = ? ORDER BY id",
-  "SELECT id, level, comment, channel, integrity_ok, at, staff_id FROM evaluation "
-  "WHERE case_id = ? ORDER BY id",
-  "SELECT id, evaluation_id, state, deadline, responsible_id, measures, return_visit, "
-  "return_visit_at, created_at FROM rectification WHERE case_id = ? ORDER BY id",
-  "SELECT id, at, staff_id, body FROM follow_up WHERE case_id = ? ORDER BY id",
-};
+/* bb_case_repo_get_detail(): the case, its history and the holiday calendar
+ * in one JSON text. */
+static const char RAW_CASE_DETAIL[] = BB_CASE_DETAIL_SQLITE "WHERE c.number = ?";
 
 /* Values bound to a raw statement. */
 typedef struct
@@ -140,7 +109,6 @@ typedef struct
   BbCaseFilter *name_search;
   BbCaseFilter *matter_search;
   char         *case_number;
-  gint64        case_id;
   guint         name_width;
   char         *stats_from;         /* a year up to today */
   char         *stats_to;
@@ -179,23 +147,30 @@ raw_statement (Bench      *bench,
   return statement;
 }
 
+/* What a raw statement's rows are: each one JSON text, taken apart as the
+ * core does. */
+typedef enum
+{
+  RAW_SUMMARIES,   /* bb_case_summary_from_json_row() */
+  RAW_DETAIL,      /* bb_case_detail_from_json() */
+} RawRows;
+
 /* Raw SQLite: a statement prepared once and kept, as bb_database_prepare()
- * keeps libgda's; bound, stepped, every value copied out, reset. A page's
- * rows are taken apart into summaries as the core does. */
-static gboolean
+ * keeps libgda's; bound, stepped, every row taken apart, reset. Returns
+ * the number of rows, or -1 with bench->error. */
+static int
 raw_query (Bench       *bench,
            const char  *sql,
            const Arg   *args,
            guint        n_args,
-           gboolean     summaries,
-           guint       *n_rows)
+           RawRows      kind)
 {
   sqlite3_stmt *statement = raw_statement (bench, sql);
-  guint rows = 0;
+  int rows = 0;
   int rc;
 
   if (statement == NULL)
-    return FALSE;
+    return -1;
   for (guint i = 0; i < n_args; i++)
     {
       if (args[i].text)
@@ -205,29 +180,29 @@ raw_query (Bench       *bench,
     }
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
     {
-      int n = sqlite3_column_count (statement);
+      const char *json = (const char *) sqlite3_column_text (statement, 0);
+      gboolean ok;
 
-      if (summaries)
+      if (kind == RAW_SUMMARIES)
         {
-          BbCaseSummary *summary =
-            bb_case_summary_from_json_row ((const char *) sqlite3_column_text (statement, 0),
-                                           &bench->error);
+          BbCaseSummary *summary = bb_case_summary_from_json_row (json, &bench->error);
 
-          if (summary == NULL)
-            {
-              sqlite3_reset (statement);
-              return FALSE;
-            }
-          bb_case_summary_free (summary);
+          ok = summary != NULL;
+          g_clear_pointer (&summary, bb_case_summary_free);
         }
       else
-        for (int c = 0; c < n; c++)
-          {
-            if (sqlite3_column_type (statement, c) == SQLITE_TEXT)
-              g_free (g_strdup ((const char *) sqlite3_column_text (statement, c)));
-            else
-              (void) sqlite3_column_int64 (statement, c);
-          }
+        {
+          BbCaseDetail *detail = bb_case_detail_from_json (json, bench->actor, &bench->error);
+
+          ok = detail != NULL;
+          g_clear_pointer (&detail, bb_case_detail_free);
+        }
+      if (!ok)
+        {
+          sqlite3_reset (statement);
+          sqlite3_clear_bindings (statement);
+          return -1;
+        }
       rows++;
     }
   sqlite3_reset (statement);
@@ -235,21 +210,9 @@ raw_query (Bench       *bench,
   if (rc != SQLITE_DONE)
     {
       g_set_error (&bench->error, BB_ERROR, BB_ERROR_FAILED, "%s", sqlite3_errmsg (bench->raw));
-      return FALSE;
+      return -1;
     }
-  if (n_rows != NULL)
-    *n_rows = rows;
-  return TRUE;
-}
-
-static gboolean
-raw_run (Bench       *bench,
-         const char  *sql,
-         const Arg   *args,
-         guint        n_args,
-         guint       *n_rows)
-{
-  return raw_query (bench, sql, args, n_args, FALSE, n_rows);
+  return rows;
 }
 
 /* The first column of the first row of @sql, an integer. */
@@ -284,7 +247,7 @@ raw_page (Bench      *bench,
           const Arg  *args,
           guint       n_args)
 {
-  return raw_query (bench, sql, args, n_args, TRUE, NULL);
+  return raw_query (bench, sql, args, n_args, RAW_SUMMARIES) >= 0;
 }
 
 static gboolean
@@ -525,15 +488,12 @@ static gboolean
 raw_case_detail (Bench *bench)
 {
   Arg number[] = { ARG_TEXT (bench->case_number) };
-  Arg id[] = { ARG_INT (bench->case_id) };
+  int rows = raw_query (bench, RAW_CASE_DETAIL, number, G_N_ELEMENTS (number), RAW_DETAIL);
 
-  if (!raw_run (bench, RAW_CASE, number, G_N_ELEMENTS (number), NULL) ||
-      !raw_run (bench, RAW_HOLIDAYS, NULL, 0, NULL))
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (RAW_CHILDREN); i++)
-    if (!raw_run (bench, RAW_CHILDREN[i], id, G_N_ELEMENTS (id), NULL))
-      return FALSE;
-  return TRUE;
+  if (rows == 0)
+    g_set_error (&bench->error, BB_ERROR, BB_ERROR_NOT_FOUND,
+                 _("There is no case numbered “%s”"), bench->case_number);
+  return rows > 0;
 }
 
 /* Timing */
@@ -709,7 +669,6 @@ choose_queries (Bench *bench)
   bench->short_search->search = g_utf8_substring (chosen->client_name, 0, 2);
   bench->matter_search->search = g_strdup ("公积金");
   bench->case_number = g_strdup (chosen->number);
-  bench->case_id = chosen->id;
   return TRUE;
 }
 

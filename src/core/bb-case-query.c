@@ -37,6 +37,7 @@
 #include "bb-database-private.h"
 #include "bb-error.h"
 #include "bb-holiday-repo.h"
+#include "bb-json-row.h"
 #include "bb-validate.h"
 
 /* The largest page bb_case_query_page() reads. */
@@ -1148,110 +1149,6 @@ bind_keyset (GdaSet             *params,
     }
 }
 
-/* One value of a JSON array as json_array() (SQLite) and
- * json_build_array() (PostgreSQL) write it: a string, an integer or null.
- * Returns where the next value starts, or %NULL when @p is not one. */
-static const char *
-parse_json_value (const char  *p,
-                  char       **text,
-                  gint64      *number)
-{
-  *text = NULL;
-  *number = 0;
-  while (*p == ' ')
-    p++;
-
-  if (*p == '"')
-    {
-      GString *out;
-      const char *end = p + 1;
-
-      /* Most values have nothing escaped: copy them in one go. */
-      while (*end != '"' && *end != '\\' && *end != '\0')
-        end++;
-      if (*end == '"')
-        {
-          *text = g_strndup (p + 1, end - (p + 1));
-          return end + 1;
-        }
-
-      out = g_string_new (NULL);
-      for (p++; *p != '"'; p++)
-        {
-          if (*p == '\0')
-            {
-              g_string_free (out, TRUE);
-              return NULL;
-            }
-          if (*p != '\\')
-            {
-              g_string_append_c (out, *p);
-              continue;
-            }
-          p++;
-          switch (*p)
-            {
-            case 'b': g_string_append_c (out, '\b'); break;
-            case 'f': g_string_append_c (out, '\f'); break;
-            case 'n': g_string_append_c (out, '\n'); break;
-            case 'r': g_string_append_c (out, '\r'); break;
-            case 't': g_string_append_c (out, '\t'); break;
-            case 'u':
-              {
-                gunichar c = 0;
-
-                for (int i = 1; i <= 4; i++)
-                  {
-                    if (!g_ascii_isxdigit (p[i]))
-                      {
-                        g_string_free (out, TRUE);
-                        return NULL;
-                      }
-                    c = c * 16 + g_ascii_xdigit_value (p[i]);
-                  }
-                p += 4;
-                /* A surrogate pair: a character outside the BMP. */
-                if (c >= 0xD800 && c < 0xDC00 && p[1] == '\\' && p[2] == 'u')
-                  {
-                    gunichar low = 0;
-
-                    for (int i = 3; i <= 6 && g_ascii_isxdigit (p[i]); i++)
-                      low = low * 16 + g_ascii_xdigit_value (p[i]);
-                    c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
-                    p += 6;
-                  }
-                g_string_append_unichar (out, c);
-              }
-              break;
-            case '\0':
-              g_string_free (out, TRUE);
-              return NULL;
-            default:  /* " \ / */
-              g_string_append_c (out, *p);
-              break;
-            }
-        }
-      *text = g_string_free (out, FALSE);
-      return p + 1;
-    }
-
-  if (strncmp (p, "null", 4) == 0)
-    return p + 4;
-
-  {
-    char *end = NULL;
-
-    *number = g_ascii_strtoll (p, &end, 10);
-    if (end == p)
-      return NULL;
-    /* PostgreSQL writes whole numbers of numeric columns as such; anything
-     * after a point is not ours. */
-    while (g_ascii_isdigit (*end) || *end == '.')
-      end++;
-    return end;
-  }
-}
-
 /* bb_mask_id_number() for a value stored normalised (digits and capital
  * letters, as the client repository keeps them), without normalising it
  * again for every row of every page. */
@@ -1286,26 +1183,9 @@ bb_case_summary_from_json_row (const char  *json,
   BbCaseSummary *summary;
   BbCaseKind case_kind = BB_CASE_ASSIST;
   BbCaseState case_state = BB_STATE_CONSULTATION;
-  const char *p = json;
-  guint n = 0;
 
-  if (p != NULL && *p == '[')
+  if (json == NULL || bb_json_read_row (json, N_COLUMNS, texts, numbers) == NULL)
     {
-      p++;
-      while (n < N_COLUMNS && (p = parse_json_value (p, &texts[n], &numbers[n])) != NULL)
-        {
-          n++;
-          while (*p == ' ')
-            p++;
-          if (*p != ',')
-            break;
-          p++;
-        }
-    }
-  if (n != N_COLUMNS || p == NULL || *p != ']')
-    {
-      for (guint i = 0; i < N_COLUMNS; i++)
-        g_free (texts[i]);
       g_set_error (error, BB_ERROR, BB_ERROR_FAILED,
                    _("Database error: a case list row could not be read"));
       return NULL;

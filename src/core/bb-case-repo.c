@@ -32,11 +32,13 @@
 
 #include "bb-audit.h"
 #include "bb-case-repo.h"
+#include "bb-case-repo-private.h"
 #include "bb-case-search.h"
 #include "bb-clock.h"
 #include "bb-database-private.h"
 #include "bb-error.h"
 #include "bb-holiday-repo.h"
+#include "bb-json-row.h"
 #include "bb-settings-repo.h"
 #include "bb-staff-repo.h"
 #include "bb-validate.h"
@@ -48,31 +50,20 @@
 
 /* Reading a case */
 
-#define CASE_SELECT \
-  "SELECT c.id, c.number, c.kind, c.state, c.client_id, cl.name, cl.kind, cl.id_number, " \
-  "cl.credit_code, cl.phone, cl.category, c.item_id, ci.limit_days, c.matter, c.reason, " \
-  "c.mode, c.channel, c.area, c.home_address, c.appointment_at, c.priority, " \
-  "c.responsible_id, r.number, r.name, c.accepted_by, a.number, a.name, c.accepted_at, " \
-  "c.handler_id, h.number, h.name, c.applied_at, c.limit_days, c.deadline, c.difficulty, " \
-  "c.estimated_days, c.process_plan, c.analysis_confirmed, c.acceptance_notes, " \
-  "c.refusal_reason, c.result, c.delivery, c.completed_at, c.archive_number, c.archived_at, " \
-  "c.resume_by, c.parent_case_id, p.number, " \
-  "c.remark, c.created_by, c.created_at, c.updated_at, c.version " \
-  "FROM bb_case c JOIN client cl ON cl.id = c.client_id " \
-  "LEFT JOIN catalogue_item ci ON ci.id = c.item_id " \
-  "LEFT JOIN staff r ON r.id = c.responsible_id " \
-  "LEFT JOIN staff a ON a.id = c.accepted_by " \
-  "LEFT JOIN staff h ON h.id = c.handler_id " \
-  "LEFT JOIN bb_case p ON p.id = c.parent_case_id "
+#define CASE_SELECT "SELECT " BB_CASE_COLUMNS " " BB_CASE_TABLES
 
 static const char SQL_CASE_BY_NUMBER[] = CASE_SELECT "WHERE c.number = ##number::string";
 static const char SQL_CASE_BY_ID[] = CASE_SELECT "WHERE c.id = ##id::gint64";
+/* The case with its history in one statement (bb-case-repo-private.h). */
+static const char SQL_DETAIL_SQLITE[] = BB_CASE_DETAIL_SQLITE "WHERE c.number = ##number::string";
+static const char SQL_DETAIL_PG[] = BB_CASE_DETAIL_PG "WHERE c.number = ##number::string";
 /* The 代办 case a converted 帮办 case became, from its timeline (indexed by
  * case, where bb_case.parent_case_id has no index). */
 static const char SQL_CONVERTED_TO[] =
   "SELECT data FROM case_event WHERE case_id = ##case_id::gint64 AND kind = 'convert' "
   "ORDER BY id DESC LIMIT 1";
 
+/* The columns of BB_CASE_COLUMNS. */
 enum
 {
   COL_ID, COL_NUMBER, COL_KIND, COL_STATE, COL_CLIENT_ID, COL_CLIENT_NAME, COL_CLIENT_KIND,
@@ -174,9 +165,6 @@ static const char SQL_MATERIAL_ADD[] =
   "INSERT INTO case_material (case_id, position, name, present) "
   "VALUES (##case_id::gint64, ##position::gint, ##name::string, ##present::gint)";
 
-static const char SQL_DEPARTMENTS[] =
-  "SELECT id, name, status, note, updated_at FROM case_department "
-  "WHERE case_id = ##case_id::gint64 ORDER BY id";
 static const char SQL_DEPARTMENT_UPDATE[] =
   "UPDATE case_department SET status = ##status::string, note = ##note::string::null, "
   "updated_at = ##at::gint64, version = version + 1 "
@@ -191,10 +179,6 @@ static const char SQL_EVENT_ADD[] =
   "VALUES (##case_id::gint64, ##at::gint64, ##staff_id::gint64::null, ##kind::string, "
   "##from_state::string::null, ##to_state::string::null, ##body::string::null, "
   "##data::string::null)";
-static const char SQL_EVENTS[] =
-  "SELECT e.id, e.at, e.staff_id, s.number, s.name, e.kind, e.from_state, e.to_state, "
-  "e.body, e.data FROM case_event e LEFT JOIN staff s ON s.id = e.staff_id "
-  "WHERE e.case_id = ##case_id::gint64 ORDER BY e.at DESC, e.id DESC";
 
 static const char SQL_SUSPENSION_ADD[] =
   "INSERT INTO suspension (case_id, reason, note, suspended_on, resume_by, staff_id) "
@@ -215,19 +199,11 @@ static const char SQL_REASSIGNMENT_ADD[] =
   "INSERT INTO reassignment (case_id, from_staff, to_staff, reason, client_told, at, by_staff) "
   "VALUES (##case_id::gint64, ##from_staff::gint64::null, ##to_staff::gint64, "
   "##reason::string, ##client_told::gint, ##at::gint64, ##by_staff::gint64::null)";
-static const char SQL_REASSIGNMENTS[] =
-  "SELECT ra.id, ra.from_staff, f.number, f.name, ra.to_staff, t.number, t.name, ra.reason, "
-  "ra.client_told, ra.at, ra.by_staff FROM reassignment ra "
-  "LEFT JOIN staff f ON f.id = ra.from_staff LEFT JOIN staff t ON t.id = ra.to_staff "
-  "WHERE ra.case_id = ##case_id::gint64 ORDER BY ra.id";
 
 static const char SQL_HANDOVER_ADD[] =
   "INSERT INTO handover (case_id, items, received_by, at, staff_id) "
   "VALUES (##case_id::gint64, ##items::string, ##received_by::string::null, ##at::gint64, "
   "##staff_id::gint64::null)";
-static const char SQL_HANDOVERS[] =
-  "SELECT id, items, received_by, at, staff_id FROM handover "
-  "WHERE case_id = ##case_id::gint64 ORDER BY id";
 
 #define INSERT_EVALUATION \
   "INSERT INTO evaluation (case_id, level, comment, channel, integrity_ok, at, staff_id) " \
@@ -237,9 +213,6 @@ static const char SQL_EVALUATION_ADD[] = INSERT_EVALUATION;
 static const char SQL_EVALUATION_ADD_PG[] = INSERT_EVALUATION " RETURNING id";
 static const char SQL_EVALUATION_COUNT[] =
   "SELECT count(*) FROM evaluation WHERE case_id = ##case_id::gint64";
-static const char SQL_EVALUATIONS[] =
-  "SELECT id, level, comment, channel, integrity_ok, at, staff_id FROM evaluation "
-  "WHERE case_id = ##case_id::gint64 ORDER BY id";
 
 #define INSERT_RECTIFICATION \
   "INSERT INTO rectification (evaluation_id, case_id, state, deadline, responsible_id, " \
@@ -247,16 +220,10 @@ static const char SQL_EVALUATIONS[] =
   "##deadline::string, ##responsible_id::gint64::null, ##at::gint64)"
 static const char SQL_RECTIFICATION_ADD[] = INSERT_RECTIFICATION;
 static const char SQL_RECTIFICATION_ADD_PG[] = INSERT_RECTIFICATION " RETURNING id";
-static const char SQL_RECTIFICATIONS[] =
-  "SELECT id, evaluation_id, state, deadline, responsible_id, measures, return_visit, "
-  "return_visit_at, created_at FROM rectification WHERE case_id = ##case_id::gint64 "
-  "ORDER BY id";
 
 static const char SQL_FOLLOW_UP_ADD[] =
   "INSERT INTO follow_up (case_id, at, staff_id, body) "
   "VALUES (##case_id::gint64, ##at::gint64, ##staff_id::gint64::null, ##body::string)";
-static const char SQL_FOLLOW_UPS[] =
-  "SELECT id, at, staff_id, body FROM follow_up WHERE case_id = ##case_id::gint64 ORDER BY id";
 
 static const char SQL_DUE_FOR_TERMINATION[] =
   "SELECT number, version FROM bb_case WHERE state = 'suspended' "
@@ -641,25 +608,55 @@ may_reveal (const BbActor *actor,
   return bb_actor_can (actor, BB_PERM_VIEW_ID_ANY);
 }
 
+/* Copies row @row of @model, whose columns are of @types (strings and
+ * integers, ending with G_TYPE_NONE), into @texts and @numbers as
+ * bb_json_read_row() gives a row: %NULL texts for the integer columns, and
+ * @numbers left as they are for null. */
+static void
+values_from_model (GdaDataModel *model,
+                   int           row,
+                   const GType  *types,
+                   char        **texts,
+                   gint64       *numbers)
+{
+  for (int column = 0; types[column] != G_TYPE_NONE; column++)
+    {
+      if (types[column] == G_TYPE_STRING)
+        texts[column] = bb_model_dup_string (model, column, row);
+      else
+        {
+          texts[column] = NULL;
+          numbers[column] = bb_model_get_int64 (model, column, row, numbers[column]);
+        }
+    }
+}
+
+static void
+free_texts (char  **texts,
+            guint   n)
+{
+  for (guint i = 0; i < n; i++)
+    g_free (texts[i]);
+}
+
+/* A case from the values of BB_CASE_COLUMNS (null numbers 0), whether read
+ * through a model or from JSON; takes the texts it keeps out of @texts. */
 static BbCase *
-case_from_model (GdaDataModel  *model,
-                 const BbActor *actor)
+case_from_values (char          **texts,
+                  const gint64   *numbers,
+                  const BbActor  *actor)
 {
   BbCase *kase = g_new0 (BbCase, 1);
-  g_autofree char *kind = bb_model_dup_string (model, COL_KIND, 0);
-  g_autofree char *state = bb_model_dup_string (model, COL_STATE, 0);
-  g_autofree char *id_number = bb_model_dup_string (model, COL_CLIENT_ID_NUMBER, 0);
-  g_autofree char *phone = bb_model_dup_string (model, COL_CLIENT_PHONE, 0);
 
-#define STR(col) bb_model_dup_string (model, (col), 0)
-#define INT(col) bb_model_get_int64 (model, (col), 0, 0)
+#define STR(col) g_steal_pointer (&texts[(col)])
+#define INT(col) numbers[(col)]
 
   kase->id = INT (COL_ID);
   kase->number = STR (COL_NUMBER);
-  if (!bb_case_kind_from_string (kind, &kase->kind))
-    g_warning ("Case %s has an unknown kind “%s”", kase->number, kind);
-  if (!bb_case_state_from_string (state, &kase->state))
-    g_warning ("Case %s has an unknown state “%s”", kase->number, state);
+  if (!bb_case_kind_from_string (texts[COL_KIND], &kase->kind))
+    g_warning ("Case %s has an unknown kind “%s”", kase->number, texts[COL_KIND]);
+  if (!bb_case_state_from_string (texts[COL_STATE], &kase->state))
+    g_warning ("Case %s has an unknown state “%s”", kase->number, texts[COL_STATE]);
 
   kase->client_id = INT (COL_CLIENT_ID);
   kase->client_name = STR (COL_CLIENT_NAME);
@@ -712,22 +709,52 @@ case_from_model (GdaDataModel  *model,
   kase->updated_at = INT (COL_UPDATED_AT);
   kase->version = (int) INT (COL_VERSION);
 
-#undef STR
-#undef INT
-
   kase->client_id_revealed = may_reveal (actor, kase->responsible_id);
   if (kase->client_id_revealed)
     {
-      kase->client_id_number = g_steal_pointer (&id_number);
-      kase->client_phone = g_steal_pointer (&phone);
+      kase->client_id_number = STR (COL_CLIENT_ID_NUMBER);
+      kase->client_phone = STR (COL_CLIENT_PHONE);
     }
   else
     {
+      const char *id_number = texts[COL_CLIENT_ID_NUMBER];
+      const char *phone = texts[COL_CLIENT_PHONE];
+
       kase->client_id_number = id_number != NULL ? bb_mask_id_number (id_number) : NULL;
       kase->client_phone = phone != NULL ? bb_mask_phone (phone) : NULL;
     }
 
+#undef STR
+#undef INT
+
   return kase;
+}
+
+static BbCase *
+case_from_model (GdaDataModel  *model,
+                 const BbActor *actor)
+{
+  char *texts[N_CASE_COLUMNS];
+  gint64 numbers[N_CASE_COLUMNS] = { 0 };
+  BbCase *kase;
+
+  values_from_model (model, 0, case_types, texts, numbers);
+  kase = case_from_values (texts, numbers, actor);
+  free_texts (texts, N_CASE_COLUMNS);
+  return kase;
+}
+
+/* The 代办 case a converted case became, from the data of its convert
+ * event: `{"converted_to": number}`. */
+static char *
+converted_to_from_data (const char *data)
+{
+  g_autoptr(JsonNode) node = data != NULL ? json_from_string (data, NULL) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  return g_strdup (json_object_get_string_member_with_default (json_node_get_object (node),
+                                                               "converted_to", NULL));
 }
 
 /* Reads one case by number (when @number is not %NULL) or id. */
@@ -771,17 +798,12 @@ read_case (BbDatabase     *db,
       g_autoptr(GdaDataModel) event = select_children (db, SQL_CONVERTED_TO, kase->id, types,
                                                        error);
       g_autofree char *data = NULL;
-      g_autoptr(JsonNode) node = NULL;
 
       if (event == NULL)
         return NULL;
       if (gda_data_model_get_n_rows (event) > 0)
         data = bb_model_dup_string (event, 0, 0);
-      if (data != NULL)
-        node = json_from_string (data, NULL);
-      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-        kase->converted_to = g_strdup (json_object_get_string_member_with_default (
-                                         json_node_get_object (node), "converted_to", NULL));
+      kase->converted_to = converted_to_from_data (data);
     }
   return g_steal_pointer (&kase);
 }
@@ -1347,16 +1369,41 @@ load_calendar (BbDatabase  *db,
 
 /* Materials */
 
+/* The values of a checklist row (SQL_MATERIALS, and the detail's), read
+ * through a model or from JSON. */
+static const GType material_types[] = {
+  G_TYPE_INT64, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_STRING,
+  G_TYPE_INT64, G_TYPE_STRING, G_TYPE_NONE
+};
+#define N_MATERIAL_VALUES (G_N_ELEMENTS (material_types) - 1)
+/* What a null stands for: one copy. */
+#define MATERIAL_DEFAULTS { [4] = 1 }
+static const gint64 material_defaults[N_MATERIAL_VALUES] = MATERIAL_DEFAULTS;
+
+static gpointer
+material_from_values (char         **texts,
+                      const gint64  *numbers)
+{
+  BbCaseMaterial *m = g_new0 (BbCaseMaterial, 1);
+
+  m->id = numbers[0];
+  m->position = (int) numbers[1];
+  m->name = g_steal_pointer (&texts[2]);
+  m->form = g_steal_pointer (&texts[3]);
+  m->copies = (int) numbers[4];
+  m->how_to_obtain = g_steal_pointer (&texts[5]);
+  m->present = numbers[6] != 0;
+  m->note = g_steal_pointer (&texts[7]);
+  return m;
+}
+
 static GPtrArray *
 read_materials (BbDatabase  *db,
                 gint64       case_id,
                 GError     **error)
 {
-  static const GType types[] = {
-    G_TYPE_INT64, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_STRING,
-    G_TYPE_INT64, G_TYPE_STRING, G_TYPE_NONE
-  };
-  g_autoptr(GdaDataModel) model = select_children (db, SQL_MATERIALS, case_id, types, error);
+  g_autoptr(GdaDataModel) model = select_children (db, SQL_MATERIALS, case_id, material_types,
+                                                   error);
   GPtrArray *materials;
   int n;
 
@@ -1367,17 +1414,13 @@ read_materials (BbDatabase  *db,
   materials = g_ptr_array_new_full (n, (GDestroyNotify) material_free);
   for (int row = 0; row < n; row++)
     {
-      BbCaseMaterial *m = g_new0 (BbCaseMaterial, 1);
+      char *texts[N_MATERIAL_VALUES];
+      gint64 numbers[N_MATERIAL_VALUES];
 
-      m->id = bb_model_get_int64 (model, 0, row, 0);
-      m->position = (int) bb_model_get_int64 (model, 1, row, 0);
-      m->name = bb_model_dup_string (model, 2, row);
-      m->form = bb_model_dup_string (model, 3, row);
-      m->copies = (int) bb_model_get_int64 (model, 4, row, 1);
-      m->how_to_obtain = bb_model_dup_string (model, 5, row);
-      m->present = bb_model_get_int64 (model, 6, row, 0) != 0;
-      m->note = bb_model_dup_string (model, 7, row);
-      g_ptr_array_add (materials, m);
+      memcpy (numbers, material_defaults, sizeof numbers);
+      values_from_model (model, row, material_types, texts, numbers);
+      g_ptr_array_add (materials, material_from_values (texts, numbers));
+      free_texts (texts, N_MATERIAL_VALUES);
     }
   return materials;
 }
@@ -2647,271 +2690,342 @@ bb_case_repo_get_by_id (BbDatabase     *db,
   return get_case (db, actor, NULL, id, error);
 }
 
-static GPtrArray *
-read_departments (BbDatabase  *db,
-                  gint64       case_id,
-                  GError     **error)
+/* The detail, read in one statement (bb-case-repo-private.h) */
+
+static gpointer
+department_from_values (char         **texts,
+                        const gint64  *numbers)
 {
-  static const GType types[] = {
-    G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_NONE
-  };
-  g_autoptr(GdaDataModel) model = select_children (db, SQL_DEPARTMENTS, case_id, types, error);
-  GPtrArray *list;
-  int n;
+  BbCaseDepartment *d = g_new0 (BbCaseDepartment, 1);
 
-  if (model == NULL)
-    return NULL;
-  n = gda_data_model_get_n_rows (model);
-  list = g_ptr_array_new_full (n, (GDestroyNotify) department_free);
-  for (int row = 0; row < n; row++)
-    {
-      BbCaseDepartment *d = g_new0 (BbCaseDepartment, 1);
-
-      d->id = bb_model_get_int64 (model, 0, row, 0);
-      d->name = bb_model_dup_string (model, 1, row);
-      d->status = bb_model_dup_string (model, 2, row);
-      d->note = bb_model_dup_string (model, 3, row);
-      d->updated_at = bb_model_get_int64 (model, 4, row, 0);
-      g_ptr_array_add (list, d);
-    }
-  return list;
+  d->id = numbers[0];
+  d->name = g_steal_pointer (&texts[1]);
+  d->status = g_steal_pointer (&texts[2]);
+  d->note = g_steal_pointer (&texts[3]);
+  d->updated_at = numbers[4];
+  return d;
 }
 
-static GPtrArray *
-read_events (BbDatabase  *db,
-             gint64       case_id,
-             GError     **error)
+static gpointer
+event_from_values (char         **texts,
+                   const gint64  *numbers)
 {
-  static const GType types[] = {
-    G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING,
-    G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_NONE
-  };
-  g_autoptr(GdaDataModel) model = select_children (db, SQL_EVENTS, case_id, types, error);
-  GPtrArray *list;
-  int n;
+  BbCaseEvent *e = g_new0 (BbCaseEvent, 1);
 
-  if (model == NULL)
-    return NULL;
-  n = gda_data_model_get_n_rows (model);
-  list = g_ptr_array_new_full (n, (GDestroyNotify) event_free);
-  for (int row = 0; row < n; row++)
-    {
-      BbCaseEvent *e = g_new0 (BbCaseEvent, 1);
-
-      e->id = bb_model_get_int64 (model, 0, row, 0);
-      e->at = bb_model_get_int64 (model, 1, row, 0);
-      e->staff_id = bb_model_get_int64 (model, 2, row, 0);
-      e->staff_number = bb_model_dup_string (model, 3, row);
-      e->staff_name = bb_model_dup_string (model, 4, row);
-      e->kind = bb_model_dup_string (model, 5, row);
-      e->from_state = bb_model_dup_string (model, 6, row);
-      e->to_state = bb_model_dup_string (model, 7, row);
-      e->body = bb_model_dup_string (model, 8, row);
-      e->data = bb_model_dup_string (model, 9, row);
-      g_ptr_array_add (list, e);
-    }
-  return list;
+  e->id = numbers[0];
+  e->at = numbers[1];
+  e->staff_id = numbers[2];
+  e->staff_number = g_steal_pointer (&texts[3]);
+  e->staff_name = g_steal_pointer (&texts[4]);
+  e->kind = g_steal_pointer (&texts[5]);
+  e->from_state = g_steal_pointer (&texts[6]);
+  e->to_state = g_steal_pointer (&texts[7]);
+  e->body = g_steal_pointer (&texts[8]);
+  e->data = g_steal_pointer (&texts[9]);
+  return e;
 }
 
-static GPtrArray *
-read_suspensions (BbDatabase  *db,
-                  gint64       case_id,
-                  GError     **error)
+static gpointer
+suspension_from_values (char         **texts,
+                        const gint64  *numbers)
 {
-  static const GType types[] = {
-    G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING,
-    G_TYPE_INT64, G_TYPE_INT64, G_TYPE_NONE
-  };
-  g_autoptr(GdaDataModel) model = select_children (db, SQL_SUSPENSIONS, case_id, types, error);
-  GPtrArray *list;
-  int n;
+  BbSuspension *s = g_new0 (BbSuspension, 1);
 
-  if (model == NULL)
-    return NULL;
-  n = gda_data_model_get_n_rows (model);
-  list = g_ptr_array_new_full (n, (GDestroyNotify) suspension_free);
-  for (int row = 0; row < n; row++)
-    {
-      BbSuspension *s = g_new0 (BbSuspension, 1);
-      g_autofree char *reason = bb_model_dup_string (model, 1, row);
-
-      s->id = bb_model_get_int64 (model, 0, row, 0);
-      if (!bb_suspend_reason_from_string (reason, &s->reason))
-        s->reason = BB_SUSPEND_CLIENT;
-      s->note = bb_model_dup_string (model, 2, row);
-      s->suspended_on = bb_model_dup_string (model, 3, row);
-      s->resume_by = bb_model_dup_string (model, 4, row);
-      s->resumed_on = bb_model_dup_string (model, 5, row);
-      s->terminated = bb_model_get_int64 (model, 6, row, 0) != 0;
-      s->staff_id = bb_model_get_int64 (model, 7, row, 0);
-      g_ptr_array_add (list, s);
-    }
-  return list;
+  s->id = numbers[0];
+  if (!bb_suspend_reason_from_string (texts[1], &s->reason))
+    s->reason = BB_SUSPEND_CLIENT;
+  s->note = g_steal_pointer (&texts[2]);
+  s->suspended_on = g_steal_pointer (&texts[3]);
+  s->resume_by = g_steal_pointer (&texts[4]);
+  s->resumed_on = g_steal_pointer (&texts[5]);
+  s->terminated = numbers[6] != 0;
+  s->staff_id = numbers[7];
+  return s;
 }
 
-static GPtrArray *
-read_reassignments (BbDatabase  *db,
-                    gint64       case_id,
-                    GError     **error)
+static gpointer
+reassignment_from_values (char         **texts,
+                          const gint64  *numbers)
 {
-  static const GType types[] = {
-    G_TYPE_INT64, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_STRING,
-    G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_NONE
-  };
-  g_autoptr(GdaDataModel) model = select_children (db, SQL_REASSIGNMENTS, case_id, types, error);
-  GPtrArray *list;
-  int n;
+  BbReassignment *r = g_new0 (BbReassignment, 1);
 
-  if (model == NULL)
-    return NULL;
-  n = gda_data_model_get_n_rows (model);
-  list = g_ptr_array_new_full (n, (GDestroyNotify) reassignment_free);
-  for (int row = 0; row < n; row++)
-    {
-      BbReassignment *r = g_new0 (BbReassignment, 1);
-
-      r->id = bb_model_get_int64 (model, 0, row, 0);
-      r->from_staff = bb_model_get_int64 (model, 1, row, 0);
-      r->from_number = bb_model_dup_string (model, 2, row);
-      r->from_name = bb_model_dup_string (model, 3, row);
-      r->to_staff = bb_model_get_int64 (model, 4, row, 0);
-      r->to_number = bb_model_dup_string (model, 5, row);
-      r->to_name = bb_model_dup_string (model, 6, row);
-      r->reason = bb_model_dup_string (model, 7, row);
-      r->client_told = bb_model_get_int64 (model, 8, row, 0) != 0;
-      r->at = bb_model_get_int64 (model, 9, row, 0);
-      r->by_staff = bb_model_get_int64 (model, 10, row, 0);
-      g_ptr_array_add (list, r);
-    }
-  return list;
+  r->id = numbers[0];
+  r->from_staff = numbers[1];
+  r->from_number = g_steal_pointer (&texts[2]);
+  r->from_name = g_steal_pointer (&texts[3]);
+  r->to_staff = numbers[4];
+  r->to_number = g_steal_pointer (&texts[5]);
+  r->to_name = g_steal_pointer (&texts[6]);
+  r->reason = g_steal_pointer (&texts[7]);
+  r->client_told = numbers[8] != 0;
+  r->at = numbers[9];
+  r->by_staff = numbers[10];
+  return r;
 }
 
-static GPtrArray *
-read_handovers (BbDatabase  *db,
-                gint64       case_id,
-                GError     **error)
+static gpointer
+handover_from_values (char         **texts,
+                      const gint64  *numbers)
 {
-  static const GType types[] = {
-    G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_NONE
-  };
-  g_autoptr(GdaDataModel) model = select_children (db, SQL_HANDOVERS, case_id, types, error);
-  GPtrArray *list;
-  int n;
+  BbHandover *h = g_new0 (BbHandover, 1);
 
-  if (model == NULL)
-    return NULL;
-  n = gda_data_model_get_n_rows (model);
-  list = g_ptr_array_new_full (n, (GDestroyNotify) handover_free);
-  for (int row = 0; row < n; row++)
-    {
-      BbHandover *h = g_new0 (BbHandover, 1);
-
-      h->id = bb_model_get_int64 (model, 0, row, 0);
-      h->items = bb_model_dup_string (model, 1, row);
-      h->received_by = bb_model_dup_string (model, 2, row);
-      h->at = bb_model_get_int64 (model, 3, row, 0);
-      h->staff_id = bb_model_get_int64 (model, 4, row, 0);
-      g_ptr_array_add (list, h);
-    }
-  return list;
+  h->id = numbers[0];
+  h->items = g_steal_pointer (&texts[1]);
+  h->received_by = g_steal_pointer (&texts[2]);
+  h->at = numbers[3];
+  h->staff_id = numbers[4];
+  return h;
 }
 
-static GPtrArray *
-read_evaluations (BbDatabase  *db,
-                  gint64       case_id,
-                  GError     **error)
+static gpointer
+evaluation_from_values (char         **texts,
+                        const gint64  *numbers)
 {
-  static const GType types[] = {
-    G_TYPE_INT64, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT64,
-    G_TYPE_INT64, G_TYPE_NONE
-  };
-  g_autoptr(GdaDataModel) model = select_children (db, SQL_EVALUATIONS, case_id, types, error);
-  GPtrArray *list;
-  int n;
+  BbEvaluation *e = g_new0 (BbEvaluation, 1);
 
-  if (model == NULL)
-    return NULL;
-  n = gda_data_model_get_n_rows (model);
-  list = g_ptr_array_new_full (n, (GDestroyNotify) evaluation_free);
-  for (int row = 0; row < n; row++)
-    {
-      BbEvaluation *e = g_new0 (BbEvaluation, 1);
-
-      e->id = bb_model_get_int64 (model, 0, row, 0);
-      e->level = (int) bb_model_get_int64 (model, 1, row, 0);
-      e->comment = bb_model_dup_string (model, 2, row);
-      e->channel = bb_model_dup_string (model, 3, row);
-      e->integrity_ok = bb_model_get_int64 (model, 4, row, 1) != 0;
-      e->at = bb_model_get_int64 (model, 5, row, 0);
-      e->staff_id = bb_model_get_int64 (model, 6, row, 0);
-      g_ptr_array_add (list, e);
-    }
-  return list;
+  e->id = numbers[0];
+  e->level = (int) numbers[1];
+  e->comment = g_steal_pointer (&texts[2]);
+  e->channel = g_steal_pointer (&texts[3]);
+  e->integrity_ok = numbers[4] != 0;
+  e->at = numbers[5];
+  e->staff_id = numbers[6];
+  return e;
 }
 
-static GPtrArray *
-read_rectifications (BbDatabase  *db,
-                     gint64       case_id,
-                     GError     **error)
+static gpointer
+rectification_from_values (char         **texts,
+                           const gint64  *numbers)
 {
-  static const GType types[] = {
-    G_TYPE_INT64, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_STRING,
-    G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_NONE
-  };
-  g_autoptr(GdaDataModel) model = select_children (db, SQL_RECTIFICATIONS, case_id, types,
-                                                   error);
-  GPtrArray *list;
-  int n;
+  BbRectification *r = g_new0 (BbRectification, 1);
 
-  if (model == NULL)
-    return NULL;
-  n = gda_data_model_get_n_rows (model);
-  list = g_ptr_array_new_full (n, (GDestroyNotify) rectification_free);
-  for (int row = 0; row < n; row++)
-    {
-      BbRectification *r = g_new0 (BbRectification, 1);
-
-      r->id = bb_model_get_int64 (model, 0, row, 0);
-      r->evaluation_id = bb_model_get_int64 (model, 1, row, 0);
-      r->state = bb_model_dup_string (model, 2, row);
-      r->deadline = bb_model_dup_string (model, 3, row);
-      r->responsible_id = bb_model_get_int64 (model, 4, row, 0);
-      r->measures = bb_model_dup_string (model, 5, row);
-      r->return_visit = bb_model_dup_string (model, 6, row);
-      r->return_visit_at = bb_model_get_int64 (model, 7, row, 0);
-      r->created_at = bb_model_get_int64 (model, 8, row, 0);
-      g_ptr_array_add (list, r);
-    }
-  return list;
+  r->id = numbers[0];
+  r->evaluation_id = numbers[1];
+  r->state = g_steal_pointer (&texts[2]);
+  r->deadline = g_steal_pointer (&texts[3]);
+  r->responsible_id = numbers[4];
+  r->measures = g_steal_pointer (&texts[5]);
+  r->return_visit = g_steal_pointer (&texts[6]);
+  r->return_visit_at = numbers[7];
+  r->created_at = numbers[8];
+  return r;
 }
 
-static GPtrArray *
-read_follow_ups (BbDatabase  *db,
-                 gint64       case_id,
-                 GError     **error)
+static gpointer
+follow_up_from_values (char         **texts,
+                       const gint64  *numbers)
 {
-  static const GType types[] = {
-    G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_NONE
-  };
-  g_autoptr(GdaDataModel) model = select_children (db, SQL_FOLLOW_UPS, case_id, types, error);
-  GPtrArray *list;
-  int n;
+  BbFollowUp *f = g_new0 (BbFollowUp, 1);
 
+  f->id = numbers[0];
+  f->at = numbers[1];
+  f->staff_id = numbers[2];
+  f->body = g_steal_pointer (&texts[3]);
+  return f;
+}
+
+#define MAX_LIST_VALUES 11
+
+/* One of the detail's lists: how many values a row has, what a null number
+ * stands for, and how a row becomes a struct. */
+typedef struct
+{
+  guint            n_values;
+  gint64           defaults[MAX_LIST_VALUES];
+  gpointer       (*from_values) (char **texts, const gint64 *numbers);
+  GDestroyNotify   free_func;
+} ListReader;
+
+/* In the order of the members of the detail's JSON. */
+static const ListReader list_readers[] = {
+  { N_MATERIAL_VALUES, MATERIAL_DEFAULTS, material_from_values, (GDestroyNotify) material_free },
+  { 5, { 0 }, department_from_values, (GDestroyNotify) department_free },
+  { 10, { 0 }, event_from_values, (GDestroyNotify) event_free },
+  { 8, { 0 }, suspension_from_values, (GDestroyNotify) suspension_free },
+  { 11, { 0 }, reassignment_from_values, (GDestroyNotify) reassignment_free },
+  { 5, { 0 }, handover_from_values, (GDestroyNotify) handover_free },
+  /* integrity_ok: unless recorded otherwise, the service was clean. */
+  { 7, { [4] = 1 }, evaluation_from_values, (GDestroyNotify) evaluation_free },
+  { 9, { 0 }, rectification_from_values, (GDestroyNotify) rectification_free },
+  { 4, { 0 }, follow_up_from_values, (GDestroyNotify) follow_up_free },
+};
+
+/* The list that is the next member of @detail, or %NULL (and @detail->p
+ * %NULL) when it is not one. */
+static GPtrArray *
+read_list (BbJsonArray      *detail,
+           const ListReader *reader)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  BbJsonArray rows;
+
+  if (!bb_json_array_next (detail) || !bb_json_array_init (&rows, detail->p))
+    {
+      detail->p = NULL;
+      return NULL;
+    }
+
+  list = g_ptr_array_new_with_free_func (reader->free_func);
+  while (bb_json_array_next (&rows))
+    {
+      char *texts[MAX_LIST_VALUES];
+      gint64 numbers[MAX_LIST_VALUES];
+
+      memcpy (numbers, reader->defaults, sizeof numbers);
+      rows.p = bb_json_read_row (rows.p, reader->n_values, texts, numbers);
+      if (rows.p == NULL)
+        break;
+      g_ptr_array_add (list, reader->from_values (texts, numbers));
+      free_texts (texts, reader->n_values);
+    }
+  detail->p = rows.p;
+  return rows.p != NULL ? g_steal_pointer (&list) : NULL;
+}
+
+/* The holiday calendar, the next member of @detail: [day, kind] rows, read
+ * as bb_holiday_repo_load_calendar() reads the table; %NULL as for
+ * read_list(). */
+static BbCalendar *
+read_calendar (BbJsonArray *detail)
+{
+  g_autoptr(BbCalendar) calendar = NULL;
+  BbJsonArray rows;
+
+  if (!bb_json_array_next (detail) || !bb_json_array_init (&rows, detail->p))
+    {
+      detail->p = NULL;
+      return NULL;
+    }
+
+  calendar = bb_calendar_new ();
+  while (bb_json_array_next (&rows))
+    {
+      char *texts[2];
+      gint64 numbers[2] = { 0 };
+      BbDayKind kind;
+      GDate date;
+
+      rows.p = bb_json_read_row (rows.p, 2, texts, numbers);
+      if (rows.p == NULL)
+        break;
+      if (!bb_day_kind_from_string (texts[1], &kind))
+        kind = BB_DAY_HOLIDAY;
+      if (texts[0] != NULL && bb_validate_date (texts[0], &date, NULL))
+        bb_calendar_set_day (calendar, &date, kind);
+      free_texts (texts, 2);
+    }
+  detail->p = rows.p;
+  return rows.p != NULL ? g_steal_pointer (&calendar) : NULL;
+}
+
+/**
+ * bb_case_detail_from_json:
+ * @json: what BB_CASE_DETAIL_SQLITE or BB_CASE_DETAIL_PG give for a case
+ * @actor: who reads it (the client's ID number and phone are masked unless
+ *   they may see them)
+ *
+ * Takes the detail's JSON apart, with the deadline state as of today on
+ * the holiday calendar it carries. The termination rule is the caller's.
+ *
+ * Returns: (transfer full): the case and its history, or %NULL with @error
+ *   when @json is not what the statement gives
+ */
+BbCaseDetail *
+bb_case_detail_from_json (const char     *json,
+                          const BbActor  *actor,
+                          GError        **error)
+{
+  g_autoptr(BbCaseDetail) detail = g_new0 (BbCaseDetail, 1);
+  g_autoptr(BbCalendar) calendar = NULL;
+  GPtrArray **lists[] = {
+    &detail->materials, &detail->departments, &detail->events, &detail->suspensions,
+    &detail->reassignments, &detail->handovers, &detail->evaluations, &detail->rectifications,
+    &detail->follow_ups,
+  };
+  char *texts[N_CASE_COLUMNS];
+  gint64 numbers[N_CASE_COLUMNS] = { 0 };
+  BbJsonArray top;
+  GDate today;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (lists) == G_N_ELEMENTS (list_readers));
+  g_return_val_if_fail (actor != NULL, NULL);
+
+  if (bb_json_array_init (&top, json) && bb_json_array_next (&top))
+    top.p = bb_json_read_row (top.p, N_CASE_COLUMNS, texts, numbers);
+  else
+    top.p = NULL;
+  if (top.p != NULL)
+    {
+      detail->kase = case_from_values (texts, numbers, actor);
+      free_texts (texts, N_CASE_COLUMNS);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (lists) && top.p != NULL; i++)
+    *lists[i] = read_list (&top, &list_readers[i]);
+  if (top.p != NULL)
+    calendar = read_calendar (&top);
+  /* …and nothing after the calendar. */
+  if (calendar == NULL || bb_json_array_next (&top) || top.p == NULL)
+    {
+      g_set_error (error, BB_ERROR, BB_ERROR_FAILED,
+                   _("Database error: the history of a case could not be read"));
+      return NULL;
+    }
+
+  /* The 代办 case a converted one became: in the data of its (last)
+   * convert event. */
+  if (detail->kase->state == BB_STATE_CONVERTED)
+    {
+      const BbCaseEvent *convert = NULL;
+
+      for (guint i = 0; i < detail->events->len; i++)
+        {
+          const BbCaseEvent *e = g_ptr_array_index (detail->events, i);
+
+          if (g_strcmp0 (e->kind, "convert") == 0 && (convert == NULL || e->id > convert->id))
+            convert = e;
+        }
+      if (convert != NULL)
+        detail->kase->converted_to = converted_to_from_data (convert->data);
+    }
+
+  bb_clock_today (&today);
+  compute_deadline_state (detail->kase, calendar, &today);
+  return g_steal_pointer (&detail);
+}
+
+/* Reads the detail of case @number in one statement. */
+static BbCaseDetail *
+read_detail (BbDatabase     *db,
+             const BbActor  *actor,
+             const char     *number,
+             GError        **error)
+{
+  static const GType types[] = { G_TYPE_STRING, G_TYPE_NONE };
+  GdaStatement *statement;
+  g_autoptr(GdaSet) params = NULL;
+  g_autoptr(GdaDataModel) model = NULL;
+  const GValue *value;
+
+  /* Verbatim: libgda would copy the parse tree of this statement's dozen
+   * subqueries into every result, at a cost greater than SQLite's. */
+  statement = bb_database_prepare_verbatim (db, bb_database_get_engine (db) == BB_ENGINE_SQLITE
+                                                  ? SQL_DETAIL_SQLITE : SQL_DETAIL_PG);
+  params = bb_database_new_params (db, statement);
+  bb_params_set_string (params, "number", number);
+  model = bb_database_select (db, statement, params, types, error);
   if (model == NULL)
     return NULL;
-  n = gda_data_model_get_n_rows (model);
-  list = g_ptr_array_new_full (n, (GDestroyNotify) follow_up_free);
-  for (int row = 0; row < n; row++)
+  if (gda_data_model_get_n_rows (model) < 1)
     {
-      BbFollowUp *f = g_new0 (BbFollowUp, 1);
-
-      f->id = bb_model_get_int64 (model, 0, row, 0);
-      f->at = bb_model_get_int64 (model, 1, row, 0);
-      f->staff_id = bb_model_get_int64 (model, 2, row, 0);
-      f->body = bb_model_dup_string (model, 3, row);
-      g_ptr_array_add (list, f);
+      g_set_error (error, BB_ERROR, BB_ERROR_NOT_FOUND, _("There is no case numbered “%s”"),
+                   number);
+      return NULL;
     }
-  return list;
+
+  /* The model's own text, not a copy: it lives as long as the model. */
+  value = gda_data_model_get_value_at (model, 0, 0, NULL);
+  return bb_case_detail_from_json (value != NULL && G_VALUE_HOLDS_STRING (value)
+                                     ? g_value_get_string (value) : NULL, actor, error);
 }
 
 /**
@@ -2919,7 +3033,8 @@ read_follow_ups (BbDatabase  *db,
  *
  * Reads a case with its checklist, departments, timeline (newest first)
  * and the rows of its suspensions, reassignments, handovers, evaluations,
- * rectifications and follow-ups, applying the termination rule first.
+ * rectifications and follow-ups, applying the termination rule first. All
+ * of it comes from one statement, so no action lands between its parts.
  *
  * Returns: (transfer full): the case and its history, or %NULL
  */
@@ -2930,42 +3045,28 @@ bb_case_repo_get_detail (BbDatabase     *db,
                          GError        **error)
 {
   g_autoptr(BbCaseDetail) detail = NULL;
-  gint64 id;
+  GError *local_error = NULL;
 
   g_return_val_if_fail (BB_IS_DATABASE (db), NULL);
   g_return_val_if_fail (actor != NULL, NULL);
   g_return_val_if_fail (number != NULL, NULL);
 
-  detail = g_new0 (BbCaseDetail, 1);
-  detail->kase = get_case (db, actor, number, 0, error);
-  if (detail->kase == NULL)
+  detail = read_detail (db, actor, number, error);
+  if (detail == NULL)
     return NULL;
-  id = detail->kase->id;
 
-  /* The rows are read under the database lock, so that no action of this
-   * connection lands between them. */
-  bb_database_lock (db);
-  detail->materials = read_materials (db, id, error);
-  if (detail->materials != NULL)
-    detail->departments = read_departments (db, id, error);
-  if (detail->departments != NULL)
-    detail->events = read_events (db, id, error);
-  if (detail->events != NULL)
-    detail->suspensions = read_suspensions (db, id, error);
-  if (detail->suspensions != NULL)
-    detail->reassignments = read_reassignments (db, id, error);
-  if (detail->reassignments != NULL)
-    detail->handovers = read_handovers (db, id, error);
-  if (detail->handovers != NULL)
-    detail->evaluations = read_evaluations (db, id, error);
-  if (detail->evaluations != NULL)
-    detail->rectifications = read_rectifications (db, id, error);
-  if (detail->rectifications != NULL)
-    detail->follow_ups = read_follow_ups (db, id, error);
-  bb_database_unlock (db);
-
-  if (detail->follow_ups == NULL)
-    return NULL;
+  /* A suspended case past its resume deadline is terminated first; then
+   * what is shown is read again. */
+  if (expire_if_due (db, detail->kase, &local_error))
+    {
+      g_clear_pointer (&detail, bb_case_detail_free);
+      detail = read_detail (db, actor, number, error);
+    }
+  else if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
   return g_steal_pointer (&detail);
 }
 

@@ -25,6 +25,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GdaSqlParser, g_object_unref)
 GdaConnection *bb_database_get_connection (BbDatabase    *self);
 GdaStatement  *bb_database_prepare        (BbDatabase    *self,
                                            const char    *sql);
+GdaStatement  *bb_database_prepare_verbatim (BbDatabase *self,
+                                             const char *sql);
 GdaSet        *bb_database_new_params     (BbDatabase    *self,
                                            GdaStatement  *statement);
 gboolean       bb_database_begin          (BbDatabase    *self,

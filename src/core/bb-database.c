@@ -39,6 +39,7 @@ struct _BbDatabase
   BbLocation    *location;
   GdaConnection *connection;
   GdaSqlParser  *parser;
+  GdaSqlParser  *verbatim_parser;  /* only delimits: bb_database_prepare_verbatim() */
   GHashTable    *statements;  /* const char *sql (static) → GdaStatement */
   GRecMutex      lock;
   guint          schema_version;
@@ -99,6 +100,7 @@ bb_database_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_object (&self->parser);
+  g_clear_object (&self->verbatim_parser);
   if (self->connection != NULL)
     gda_connection_close (self->connection);
   g_clear_object (&self->connection);
@@ -263,6 +265,27 @@ bb_database_get_connection (BbDatabase *self)
   return self->connection;
 }
 
+static GdaStatement *
+prepare_with (BbDatabase   *self,
+              GdaSqlParser *parser,
+              const char   *sql)
+{
+  GdaStatement *statement;
+  g_autoptr(GError) error = NULL;
+
+  bb_database_lock (self);
+  statement = g_hash_table_lookup (self->statements, sql);
+  if (statement == NULL)
+    {
+      statement = gda_sql_parser_parse_string (parser, sql, NULL, &error);
+      if (statement == NULL)
+        g_error ("Statement does not parse: %s\n%s", error->message, sql);
+      g_hash_table_insert (self->statements, (gpointer) sql, statement);
+    }
+  bb_database_unlock (self);
+  return statement;
+}
+
 /**
  * bb_database_prepare:
  * @sql: a statement text with `##name::type` parameters, in static storage:
@@ -274,23 +297,33 @@ GdaStatement *
 bb_database_prepare (BbDatabase *self,
                      const char *sql)
 {
-  GdaStatement *statement;
-  g_autoptr(GError) error = NULL;
-
   g_return_val_if_fail (BB_IS_DATABASE (self), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
 
-  bb_database_lock (self);
-  statement = g_hash_table_lookup (self->statements, sql);
-  if (statement == NULL)
-    {
-      statement = gda_sql_parser_parse_string (self->parser, sql, NULL, &error);
-      if (statement == NULL)
-        g_error ("Statement does not parse: %s\n%s", error->message, sql);
-      g_hash_table_insert (self->statements, (gpointer) sql, statement);
-    }
-  bb_database_unlock (self);
-  return statement;
+  return prepare_with (self, self->parser, sql);
+}
+
+/**
+ * bb_database_prepare_verbatim:
+ * @sql: as for bb_database_prepare(), never passed to both
+ *
+ * Like bb_database_prepare(), but libgda's parser only finds the statement's
+ * end and its parameters: the engine gets the text as it is written (as
+ * it does whenever libgda cannot parse a statement, such as PostgreSQL's
+ * `json_agg(… ORDER BY …)`). For large SELECTs: every execution copies the
+ * parsed statement into its result model, which for a statement with a
+ * dozen subqueries costs more than the engine's own work.
+ *
+ * Returns: (transfer none): the statement, parsed once per database
+ */
+GdaStatement *
+bb_database_prepare_verbatim (BbDatabase *self,
+                              const char *sql)
+{
+  g_return_val_if_fail (BB_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  return prepare_with (self, self->verbatim_parser, sql);
 }
 
 /**
@@ -925,6 +958,10 @@ bb_database_open (const BbLocation  *location,
   self->parser = gda_connection_create_parser (self->connection);
   if (self->parser == NULL)
     self->parser = gda_sql_parser_new ();
+  self->verbatim_parser = gda_connection_create_parser (self->connection);
+  if (self->verbatim_parser == NULL)
+    self->verbatim_parser = gda_sql_parser_new ();
+  g_object_set (self->verbatim_parser, "mode", GDA_SQL_PARSER_MODE_DELIMIT, NULL);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
