@@ -10,7 +10,9 @@
  * Statements: every combination of filters, sort order and search path has
  * its own statement text, put together here from the constant fragments
  * below (never from input: values are always ##parameters) and interned,
- * so that bb_database_prepare() parses each combination once.
+ * so that bb_database_prepare_verbatim() parses each combination once. The
+ * statements that read pages, keys and counts go to the engine as written,
+ * which spares libgda copying their parsed form into every result model.
  *
  * Search paths:
  * - a whole case number, ID number, credit code or mobile number goes
@@ -543,7 +545,7 @@ short_search_is_dense (BbDatabase  *db,
                        GError     **error)
 {
   static const GType types[] = { G_TYPE_INT64, G_TYPE_NONE };
-  GdaStatement *statement = bb_database_prepare (db, SQL_SHORT_MATCHES_SQLITE);
+  GdaStatement *statement = bb_database_prepare_verbatim (db, SQL_SHORT_MATCHES_SQLITE);
   g_autoptr(GdaSet) params = bb_database_new_params (db, statement);
   g_autoptr(GdaDataModel) model = NULL;
 
@@ -947,7 +949,7 @@ append_order (GString     *sql,
 }
 
 /* The text of a statement; interned, so that the address is a stable key
- * for bb_database_prepare()'s cache. */
+ * for bb_database_prepare_verbatim()'s cache. */
 static const char *
 build_sql (const Shape *shape,
            Purpose      purpose,
@@ -1348,7 +1350,8 @@ bb_case_query_page (BbDatabase          *db,
       /* The parameters are bound and used, the rows read, under the
        * database's lock. */
       bb_database_lock (db);
-      statement = bb_database_prepare (db, compose_sql (&plan.shape, STMT_PAGE, sort, phase));
+      statement = bb_database_prepare_verbatim (db, compose_sql (&plan.shape, STMT_PAGE, sort,
+                                                                 phase));
       params = page_params (db, statement);
       bind_filter (params, &plan);
       bind_keyset (params, sort, phase, keyset);
@@ -1387,8 +1390,8 @@ select_keys (BbDatabase  *db,
   static const GType types[] = {
     G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_NONE
   };
-  GdaStatement *statement = bb_database_prepare (db, compose_sql (&plan->shape, STMT_KEYS,
-                                                                  sort, phase));
+  GdaStatement *statement =
+    bb_database_prepare_verbatim (db, compose_sql (&plan->shape, STMT_KEYS, sort, phase));
   g_autoptr(GdaSet) params = bb_database_new_params (db, statement);
 
   bind_filter (params, plan);
@@ -1452,8 +1455,8 @@ bb_case_query_seek (BbDatabase          *db,
       gint64 n_dated;
 
       /* Past the cases with a deadline: skip the rest among the others. */
-      statement = bb_database_prepare (db, compose_sql (&plan.shape, STMT_COUNT_DATED, sort,
-                                                        PHASE_KEYED));
+      statement = bb_database_prepare_verbatim (db, compose_sql (&plan.shape, STMT_COUNT_DATED,
+                                                                 sort, PHASE_KEYED));
       params = bb_database_new_params (db, statement);
       if (params != NULL)
         bind_filter (params, &plan);
@@ -1512,8 +1515,8 @@ bb_case_query_count (BbDatabase          *db,
   if (!plan_filter (db, filter, SEARCH_NONE, &plan, error))
     return -1;
 
-  statement = bb_database_prepare (db, compose_sql (&plan.shape, STMT_COUNT,
-                                                    BB_CASE_SORT_NEWEST, PHASE_KEYED));
+  statement = bb_database_prepare_verbatim (db, compose_sql (&plan.shape, STMT_COUNT,
+                                                             BB_CASE_SORT_NEWEST, PHASE_KEYED));
   params = bb_database_new_params (db, statement);
   if (params != NULL)
     bind_filter (params, &plan);
