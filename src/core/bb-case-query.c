@@ -537,6 +537,12 @@ number_exists (BbDatabase  *db,
   return TRUE;
 }
 
+static GdaSet *page_params (BbDatabase   *db,
+                            GdaStatement *statement);
+static void    bind_string (GdaSet       *params,
+                            const char   *name,
+                            const char   *value);
+
 /* Whether at least DENSE_CASES cases match a short search (SQLite). */
 static gboolean
 short_search_is_dense (BbDatabase  *db,
@@ -545,13 +551,18 @@ short_search_is_dense (BbDatabase  *db,
                        GError     **error)
 {
   static const GType types[] = { G_TYPE_INT64, G_TYPE_NONE };
-  GdaStatement *statement = bb_database_prepare_verbatim (db, SQL_SHORT_MATCHES_SQLITE);
-  g_autoptr(GdaSet) params = bb_database_new_params (db, statement);
+  GdaStatement *statement;
+  GdaSet *params;
   g_autoptr(GdaDataModel) model = NULL;
 
-  bb_params_set_string (params, "search", folded);
-  bb_params_set_string (params, "needle", folded);
+  /* Kept parameters, as a page's (see page_params()). */
+  bb_database_lock (db);
+  statement = bb_database_prepare_verbatim (db, SQL_SHORT_MATCHES_SQLITE);
+  params = page_params (db, statement);
+  bind_string (params, "search", folded);
+  bind_string (params, "needle", folded);
   model = bb_database_select (db, statement, params, types, error);
+  bb_database_unlock (db);
   if (model == NULL)
     return FALSE;
   *dense = bb_model_get_int64 (model, 0, 0, 0) >= DENSE_CASES;
