@@ -139,6 +139,10 @@ test_demo_and_list (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (summary), "cases"), >=, 20);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (summary), "admin"), ==,
                    "1001");
+  /* bench reads the seeding times from here. */
+  g_assert_cmpfloat (json_object_get_double_member (json_node_get_object (summary), "seconds"),
+                     >, 0);
+  g_assert_true (json_object_has_member (json_node_get_object (summary), "bulk_seconds"));
   states = json_object_get_object_member (json_node_get_object (summary), "states");
   for (guint s = 0; s < BB_N_STATES; s++)
     g_assert_cmpint (json_object_get_int_member (states, bb_case_state_to_string (s)), >, 0);

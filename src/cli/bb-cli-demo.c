@@ -97,6 +97,8 @@ summary_json (const BbDemoSummary *summary,
   json_builder_add_int_value (builder, summary->n_consultations);
   json_builder_set_member_name (builder, "seconds");
   json_builder_add_double_value (builder, summary->total_usec / 1e6);
+  json_builder_set_member_name (builder, "bulk_seconds");
+  json_builder_add_double_value (builder, summary->bulk_usec / 1e6);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
