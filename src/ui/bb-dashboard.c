@@ -557,9 +557,8 @@ update_cell (GtkListItem *list_item,
 }
 
 static void
-item_notify_cb (BbCaseItem  *item,
-                GParamSpec  *pspec,
-                GtkListItem *list_item)
+item_changed_cb (BbCaseItem  *item,
+                 GtkListItem *list_item)
 {
   update_cell (list_item, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (list_item), "column")));
 }
@@ -640,7 +639,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   BbCaseItem *item = gtk_list_item_get_item (list_item);
   gulong handler;
 
-  handler = g_signal_connect (item, "notify", G_CALLBACK (item_notify_cb), list_item);
+  /* Once per change, not once for each of the item's properties. */
+  handler = g_signal_connect (item, "changed", G_CALLBACK (item_changed_cb), list_item);
   g_object_set_data (G_OBJECT (list_item), "handler", GSIZE_TO_POINTER (handler));
   update_cell (list_item, GPOINTER_TO_INT (user_data));
 }
