@@ -1533,6 +1533,18 @@ test_list_pages (void)
     }
   g_assert_cmpuint (expected->len, ==, N_LIST_PROXY + N_LIST_ASSIST);
 
+  /* A new list reads its first page with its count too. */
+  {
+    g_autoptr(BbCaseList) fresh = bb_case_list_new (list_db, admin);
+    g_autoptr(BbCaseItem) first = NULL;
+
+    wait_for (fresh);
+    g_assert_cmpuint (bb_case_list_get_pages_loaded (fresh), ==, 1);
+    first = g_list_model_get_item (G_LIST_MODEL (fresh), 0);
+    g_assert_true (bb_case_item_get_loaded (first));
+    g_assert_false (bb_case_list_get_loading (fresh));
+  }
+
   list = bb_case_list_new (list_db, admin);
   bb_case_list_set_sort (list, BB_CASE_SORT_NUMBER);
   wait_for (list);

@@ -731,7 +731,7 @@ bb_case_list_init (BbCaseList *self)
  * bb_case_list_new:
  *
  * Returns: (transfer full): a list of every case, newest first; it starts
- *   counting at once
+ *   counting, and reading the first page, at once
  */
 BbCaseList *
 bb_case_list_new (BbDatabase    *database,
@@ -745,7 +745,8 @@ bb_case_list_new (BbDatabase    *database,
   self = g_object_new (BB_TYPE_CASE_LIST, NULL);
   self->database = g_object_ref (database);
   self->actor = bb_actor_copy (actor);
-  refresh_count (self);
+  /* A start: the first page comes with the count, as after a restart. */
+  start_count (self, TRUE);
   return self;
 }
 
