@@ -585,6 +585,25 @@ reset_filters (void)
   set_search ("");
 }
 
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} Change;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *changes)
+{
+  Change change = { position, removed, added };
+
+  g_array_append_val (changes, change);
+}
+
 static gboolean
 database_open (gpointer data)
 {
@@ -642,6 +661,9 @@ test_filter_counter (void)
   g_autoptr(BbCaseItem) paused = NULL;
   g_autoptr(BbCaseItem) done = NULL;
   g_autoptr(BbCaseItem) rectified = NULL;
+  g_autoptr(GArray) changes = NULL;
+  const Change *last;
+  gulong handler;
 
   /* Clicking a tile filters the list to what it counts. */
   click (overdue);
@@ -685,11 +707,27 @@ test_filter_counter (void)
   g_assert_cmpstr (bb_case_item_get_number (rectified), ==, rectified_number);
   bb_ui_test_save_screenshot (GTK_WIDGET (window), "ui-dashboard", "filter-rectification");
 
-  /* Clicking the active tile again shows everything. */
+  /* Clicking the active tile again shows everything: first the rows that
+   * fill the screen (ten, here), then, once they are drawn, the rest,
+   * appended at the end. */
+  changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  bb_case_list_set_first_step (case_list (), 10);
+  handler = g_signal_connect (case_list (), "items-changed", G_CALLBACK (items_changed_cb),
+                              changes);
   click (rectification);
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (rectification)));
   wait_for_list ();
+  g_signal_handler_disconnect (case_list (), handler);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (case_list ())), ==, N_FILLER + 7);
+  g_assert_cmpuint (changes->len, >=, 2);
+  last = &g_array_index (changes, Change, changes->len - 1);
+  g_assert_cmpuint (last->position, ==, 10);
+  g_assert_cmpuint (last->removed, ==, 0);
+  g_assert_cmpuint (last->added, ==, N_FILLER + 7 - 10);
+  last--;
+  g_assert_cmpuint (last->position, ==, 0);
+  g_assert_cmpuint (last->added, ==, 10);
+  g_assert_false (bb_case_list_get_holding (case_list ()));
 }
 
 static void
@@ -1486,25 +1524,6 @@ wait_for (BbCaseList *list)
   bb_ui_test_iterate_until (list_not_loading, list, "the list to load");
 }
 
-typedef struct
-{
-  guint position;
-  guint removed;
-  guint added;
-} Change;
-
-static void
-items_changed_cb (GListModel *model,
-                  guint       position,
-                  guint       removed,
-                  guint       added,
-                  GArray     *changes)
-{
-  Change change = { position, removed, added };
-
-  g_array_append_val (changes, change);
-}
-
 static void
 test_list_pages (void)
 {
@@ -1532,6 +1551,18 @@ test_list_pages (void)
       cursor = next;
     }
   g_assert_cmpuint (expected->len, ==, N_LIST_PROXY + N_LIST_ASSIST);
+
+  /* A new list reads its first page with its count too. */
+  {
+    g_autoptr(BbCaseList) fresh = bb_case_list_new (list_db, admin);
+    g_autoptr(BbCaseItem) first = NULL;
+
+    wait_for (fresh);
+    g_assert_cmpuint (bb_case_list_get_pages_loaded (fresh), ==, 1);
+    first = g_list_model_get_item (G_LIST_MODEL (fresh), 0);
+    g_assert_true (bb_case_item_get_loaded (first));
+    g_assert_false (bb_case_list_get_loading (fresh));
+  }
 
   list = bb_case_list_new (list_db, admin);
   bb_case_list_set_sort (list, BB_CASE_SORT_NUMBER);

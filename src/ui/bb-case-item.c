@@ -48,6 +48,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static char *
 format_deadline (const BbCaseSummary *summary,
                  BbDeadlineState      state,
@@ -217,6 +224,15 @@ bb_case_item_class_init (BbCaseItemClass *klass)
                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * BbCaseItem::changed:
+   *
+   * Emitted once when the item was filled or its row changed, after the
+   * notifications of its properties: for whoever shows several of them.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -269,6 +285,7 @@ bb_case_item_set_summary (BbCaseItem          *self,
   for (guint i = PROP_0 + 1; i < N_PROPS; i++)
     g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
   g_object_thaw_notify (G_OBJECT (self));
+  g_signal_emit (self, signals[CHANGED], 0);
   bb_case_summary_free (old);
 }
 

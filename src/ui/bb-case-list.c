@@ -11,6 +11,13 @@
  * position: scrolling to the end of a million cases loads the last page and
  * nothing in between. Loaded pages beyond a small cache are dropped, least
  * recently used first.
+ *
+ * After a start or a new filter or sort, the view may ask for the rows to
+ * come in two steps (bb_case_list_set_first_step()): at first only as many
+ * as fill its screen, then, once it has drawn them, the rest
+ * (bb_case_list_show_rest()). GTK 4.8's list views make widgets for up to
+ * 200 rows whenever rows are announced, whatever fits on screen; in two
+ * steps the first rows are drawn before most of those are made.
  */
 
 #define G_LOG_DOMAIN "bb-case-list"
@@ -43,7 +50,9 @@ struct _BbCaseList
   BbCaseFilter  *filter;
   BbCaseSort     sort;
 
-  guint          n_items;
+  guint          n_items;    /* counted */
+  guint          n_shown;    /* announced: n_items, or the first step */
+  guint          first_step; /* 0: all rows at once */
   GHashTable    *pages;      /* page index → Page */
   GHashTable    *cursors;    /* page index → BbCaseCursor where the page starts */
   BbCalendar    *calendar;
@@ -55,6 +64,7 @@ struct _BbCaseList
   guint          pages_loaded;
   guint          counting : 1;
   guint          recount : 1;  /* a refresh came while counting */
+  guint          holding : 1;  /* rows past the first step wait to be shown */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -99,6 +109,25 @@ pending_changed (BbCaseList *self,
   self->pending += delta;
   if (was_loading != (self->pending > 0))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* Announces @n_shown rows, adding or removing at the end of the list:
+ * nothing before a visible row moves, so the view keeps its scroll position
+ * and selection. */
+static void
+set_n_shown (BbCaseList *self,
+             guint       n_shown)
+{
+  guint old_n = self->n_shown;
+
+  if (n_shown == old_n)
+    return;
+  self->n_shown = n_shown;
+  if (n_shown > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, n_shown - old_n);
+  else
+    g_list_model_items_changed (G_LIST_MODEL (self), n_shown, old_n - n_shown, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
 /* Loading a page */
@@ -472,7 +501,6 @@ counted_cb (GObject      *source,
   g_autoptr(BbCaseList) self = user_data;
   CountLoad *load = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  guint old_n = self->n_items;
   guint new_n;
 
   if (load->generation != self->generation || self->pages == NULL)
@@ -513,14 +541,19 @@ counted_cb (GObject      *source,
       if (load->first->rows->len != page->items->len)
         self->recount = TRUE;
     }
-  if (new_n != old_n)
+  /* The first rows of a new list, in two steps if the view asked: the
+   * list stays loading until the rest is shown. */
+  if (self->n_shown == 0 && !self->holding && self->first_step > 0 && new_n > self->first_step)
     {
-      if (new_n > old_n)
-        g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
-      else
-        g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+      self->holding = TRUE;
+      pending_changed (self, +1);
     }
+  if (self->holding && new_n <= self->first_step)
+    {
+      self->holding = FALSE;
+      pending_changed (self, -1);
+    }
+  set_n_shown (self, self->holding ? self->first_step : new_n);
 
   /* A change arrived while counting: what was counted may miss it. */
   if (self->recount)
@@ -577,7 +610,7 @@ refresh_count (BbCaseList *self)
 static void
 restart (BbCaseList *self)
 {
-  guint old_n = self->n_items;
+  guint old_n = self->n_shown;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -585,10 +618,12 @@ restart (BbCaseList *self)
   self->generation++;
   self->counting = FALSE;
   self->recount = FALSE;
+  self->holding = FALSE;
   self->pending = 0;
   g_hash_table_remove_all (self->pages);
   g_hash_table_remove_all (self->cursors);
   self->n_items = 0;
+  self->n_shown = 0;
   if (old_n > 0)
     {
       g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
@@ -609,7 +644,7 @@ bb_case_list_get_item_type (GListModel *model)
 static guint
 bb_case_list_get_n_items (GListModel *model)
 {
-  return BB_CASE_LIST (model)->n_items;
+  return BB_CASE_LIST (model)->n_shown;
 }
 
 static gpointer
@@ -620,7 +655,7 @@ bb_case_list_get_item (GListModel *model,
   guint index = position / BB_CASE_LIST_PAGE_SIZE;
   Page *page;
 
-  if (position >= self->n_items)
+  if (position >= self->n_shown)
     return NULL;
 
   page = ensure_page (self, index);
@@ -679,7 +714,7 @@ bb_case_list_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->n_items);
+      g_value_set_uint (value, self->n_shown);
       break;
 
     case PROP_LOADING:
@@ -731,7 +766,7 @@ bb_case_list_init (BbCaseList *self)
  * bb_case_list_new:
  *
  * Returns: (transfer full): a list of every case, newest first; it starts
- *   counting at once
+ *   counting, and reading the first page, at once
  */
 BbCaseList *
 bb_case_list_new (BbDatabase    *database,
@@ -745,7 +780,8 @@ bb_case_list_new (BbDatabase    *database,
   self = g_object_new (BB_TYPE_CASE_LIST, NULL);
   self->database = g_object_ref (database);
   self->actor = bb_actor_copy (actor);
-  refresh_count (self);
+  /* A start: the first page comes with the count, as after a restart. */
+  start_count (self, TRUE);
   return self;
 }
 
@@ -814,6 +850,69 @@ bb_case_list_get_loading (BbCaseList *self)
 }
 
 /**
+ * bb_case_list_get_n_cases:
+ *
+ * Returns: how many cases match, as counted: more than the list's items
+ *   while it holds back all but its first step
+ */
+guint
+bb_case_list_get_n_cases (BbCaseList *self)
+{
+  g_return_val_if_fail (BB_IS_CASE_LIST (self), 0);
+
+  return self->n_items;
+}
+
+/**
+ * bb_case_list_set_first_step:
+ * @rows: how many rows to announce at first after a start or a new filter
+ *   or sort, e.g. as many as fill the view; 0 for all at once
+ *
+ * With @rows set, the rest of the rows are announced only when
+ * bb_case_list_show_rest() is called (once the first ones are drawn), and
+ * the list counts as loading until then. Takes effect from the next start.
+ */
+void
+bb_case_list_set_first_step (BbCaseList *self,
+                             guint       rows)
+{
+  g_return_if_fail (BB_IS_CASE_LIST (self));
+
+  self->first_step = rows;
+}
+
+/**
+ * bb_case_list_get_holding:
+ *
+ * Returns: whether rows past the first step wait for
+ *   bb_case_list_show_rest()
+ */
+gboolean
+bb_case_list_get_holding (BbCaseList *self)
+{
+  g_return_val_if_fail (BB_IS_CASE_LIST (self), FALSE);
+
+  return self->holding;
+}
+
+/**
+ * bb_case_list_show_rest:
+ *
+ * Announces the rows held back after the first step, appended at the end.
+ */
+void
+bb_case_list_show_rest (BbCaseList *self)
+{
+  g_return_if_fail (BB_IS_CASE_LIST (self));
+
+  if (!self->holding)
+    return;
+  self->holding = FALSE;
+  set_n_shown (self, self->n_items);
+  pending_changed (self, -1);
+}
+
+/**
  * bb_case_list_get_pages_loaded:
  *
  * Returns: how many pages were fetched so far (for the benchmark)
@@ -860,8 +959,11 @@ bb_case_list_find (BbCaseList *self,
         continue;
       for (guint i = 0; i < page->items->len; i++)
         {
-          if (bb_case_item_get_id (g_ptr_array_index (page->items, i)) == id)
-            return GPOINTER_TO_UINT (key) * BB_CASE_LIST_PAGE_SIZE + i;
+          guint position = GPOINTER_TO_UINT (key) * BB_CASE_LIST_PAGE_SIZE + i;
+
+          if (position < self->n_shown &&
+              bb_case_item_get_id (g_ptr_array_index (page->items, i)) == id)
+            return position;
         }
     }
   return G_MAXUINT;

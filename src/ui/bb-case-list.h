@@ -31,6 +31,11 @@ void                bb_case_list_set_sort         (BbCaseList         *self,
 BbCaseSort          bb_case_list_get_sort         (BbCaseList         *self);
 void                bb_case_list_refresh          (BbCaseList         *self);
 gboolean            bb_case_list_get_loading      (BbCaseList         *self);
+guint               bb_case_list_get_n_cases      (BbCaseList         *self);
+void                bb_case_list_set_first_step   (BbCaseList         *self,
+                                                   guint               rows);
+gboolean            bb_case_list_get_holding      (BbCaseList         *self);
+void                bb_case_list_show_rest        (BbCaseList         *self);
 guint               bb_case_list_get_pages_loaded (BbCaseList         *self);
 const char         *bb_case_list_get_error        (BbCaseList         *self);
 guint               bb_case_list_find             (BbCaseList         *self,

@@ -46,6 +46,9 @@
 /* Cases looked at for notifications, per condition. */
 #define MAX_NOTICES 100
 
+/* Less than a case-list row takes, to tell how many fill a screen. */
+#define MIN_ROW_HEIGHT 24
+
 typedef enum
 {
   COLUMN_NUMBER,
@@ -87,6 +90,8 @@ struct _BbDashboard
   GDate                today;
   guint                poll_id;
   guint                list_progress_id;
+  GdkFrameClock       *rows_drawn_clock;
+  gulong               rows_drawn_id;
   guint                mode_idle_id;
   int                  last_width;
   gboolean             narrow;
@@ -557,9 +562,8 @@ update_cell (GtkListItem *list_item,
 }
 
 static void
-item_notify_cb (BbCaseItem  *item,
-                GParamSpec  *pspec,
-                GtkListItem *list_item)
+item_changed_cb (BbCaseItem  *item,
+                 GtkListItem *list_item)
 {
   update_cell (list_item, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (list_item), "column")));
 }
@@ -640,7 +644,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   BbCaseItem *item = gtk_list_item_get_item (list_item);
   gulong handler;
 
-  handler = g_signal_connect (item, "notify", G_CALLBACK (item_notify_cb), list_item);
+  /* Once per change, not once for each of the item's properties. */
+  handler = g_signal_connect (item, "changed", G_CALLBACK (item_changed_cb), list_item);
   g_object_set_data (G_OBJECT (list_item), "handler", GSIZE_TO_POINTER (handler));
   update_cell (list_item, GPOINTER_TO_INT (user_data));
 }
@@ -726,7 +731,10 @@ update_list_page (BbDashboard *self)
   n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   error = bb_case_list_get_error (self->list);
 
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", n), n);
+  /* All that match, also while only the first rows are shown. */
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases",
+                                        bb_case_list_get_n_cases (self->list)),
+                           bb_case_list_get_n_cases (self->list));
   gtk_label_set_label (self->count_label, count);
 
   if (n > 0)
@@ -761,6 +769,66 @@ update_list_page (BbDashboard *self)
       gtk_spinner_set_spinning (self->list_spinner, FALSE);
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
     }
+}
+
+/* The rows in two steps: as many as fill the screen, then, once they
+ * are drawn, the rest */
+
+/* Rows enough to fill the list on the tallest monitor. */
+static guint
+rows_to_fill (BbDashboard *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  int height = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      height = MAX (height, geometry.height);
+    }
+  if (height <= 0)
+    height = 1080;
+  return height / MIN_ROW_HEIGHT + 1;
+}
+
+static void
+forget_rows_drawn (BbDashboard *self)
+{
+  if (self->rows_drawn_clock != NULL)
+    g_clear_signal_handler (&self->rows_drawn_id, self->rows_drawn_clock);
+  g_clear_object (&self->rows_drawn_clock);
+}
+
+static void
+rows_drawn_cb (GdkFrameClock *clock,
+               BbDashboard   *self)
+{
+  forget_rows_drawn (self);
+  if (self->list != NULL)
+    bb_case_list_show_rest (self->list);
+}
+
+/* The list holds back all but the first rows: the rest come once the frame
+ * that shows the first is drawn. */
+static void
+show_rest_when_drawn (BbDashboard *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->column_view);
+
+  if (self->rows_drawn_id != 0 || !bb_case_list_get_holding (self->list))
+    return;
+  /* Not on screen: nothing to wait for. */
+  if (!gtk_widget_get_mapped (view) || gtk_widget_get_frame_clock (view) == NULL)
+    {
+      bb_case_list_show_rest (self->list);
+      return;
+    }
+  self->rows_drawn_clock = g_object_ref (gtk_widget_get_frame_clock (view));
+  self->rows_drawn_id = g_signal_connect (self->rows_drawn_clock, "after-paint",
+                                          G_CALLBACK (rows_drawn_cb), self);
 }
 
 /* Selection: by case id, whatever the rows do */
@@ -858,6 +926,7 @@ static void
 list_changed_cb (BbDashboard *self)
 {
   update_list_page (self);
+  show_rest_when_drawn (self);
   /* Once the rows have settled, the case the user chose is selected again
    * wherever it now is. */
   if (!bb_case_list_get_loading (self->list))
@@ -1323,6 +1392,7 @@ stop (BbDashboard *self)
   self->counting = self->count_again = FALSE;
   g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_handle_id (&self->list_progress_id, g_source_remove);
+  forget_rows_drawn (self);
 
   gtk_column_view_set_model (self->column_view, NULL);
   if (self->list != NULL)
@@ -1359,6 +1429,7 @@ start (BbDashboard *self)
 
   self->database = g_object_ref (database);
   self->list = bb_case_list_new (database, get_actor (self));
+  bb_case_list_set_first_step (self->list, rows_to_fill (self));
   bb_case_list_set_sort (self->list, gtk_drop_down_get_selected (self->sort_drop));
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_changed_cb), self,
                            G_CONNECT_SWAPPED);

@@ -40,15 +40,24 @@ struct _BbWindow
   AdwBin               *dashboard_bin;
   GtkLabel             *person_label;
   BbSignInPage         *sign_in_page;
-  BbCataloguePage      *catalogue_page;
-  BbChartsPage         *charts_page;
-  BbComplaintsPage     *complaints_page;
-  BbStaffPage          *staff_page;
   AdwViewStackPage     *staff_stack_page;
   AdwViewStackPage     *charts_stack_page;
   AdwViewStackPage     *complaints_stack_page;
   AdwViewStackPage     *holidays_stack_page;
-  BbHolidaysPage       *holidays_page;
+
+  /* The areas other than the dashboard are made the first time they are
+   * shown, in these bins: making, styling and measuring all of them
+   * delayed the first rows of the dashboard. */
+  AdwBin               *catalogue_bin;
+  AdwBin               *charts_bin;
+  AdwBin               *complaints_bin;
+  AdwBin               *staff_bin;
+  AdwBin               *holidays_bin;
+  BbCataloguePage      *catalogue_page;   /* (nullable) until shown */
+  BbChartsPage         *charts_page;      /* (nullable) */
+  BbComplaintsPage     *complaints_page;  /* (nullable) */
+  BbStaffPage          *staff_page;       /* (nullable) */
+  BbHolidaysPage       *holidays_page;    /* (nullable) */
 
   /* What the pages other than the dashboard were given: each reads the
    * database only once it has been shown, so that signing in shows the
@@ -177,17 +186,68 @@ visible_page (BbWindow *self)
 {
   GtkWidget *child = adw_view_stack_get_visible_child (self->view_stack);
 
-  if (child == GTK_WIDGET (self->catalogue_page))
+  if (child == GTK_WIDGET (self->catalogue_bin))
     return PAGE_CATALOGUE;
-  if (child == GTK_WIDGET (self->charts_page))
+  if (child == GTK_WIDGET (self->charts_bin))
     return PAGE_CHARTS;
-  if (child == GTK_WIDGET (self->complaints_page))
+  if (child == GTK_WIDGET (self->complaints_bin))
     return PAGE_COMPLAINTS;
-  if (child == GTK_WIDGET (self->staff_page))
+  if (child == GTK_WIDGET (self->staff_bin))
     return PAGE_STAFF;
-  if (child == GTK_WIDGET (self->holidays_page))
+  if (child == GTK_WIDGET (self->holidays_bin))
     return PAGE_HOLIDAYS;
   return 0;
+}
+
+/* Makes @page (one of PAGE_*), without a database, if it was never shown. */
+static void
+ensure_page (BbWindow *self,
+             guint     page)
+{
+  AdwBin *bin;
+  GtkWidget *child;
+
+  switch (page)
+    {
+    case PAGE_CATALOGUE:
+      if (self->catalogue_page != NULL)
+        return;
+      self->catalogue_page = g_object_new (BB_TYPE_CATALOGUE_PAGE, NULL);
+      bin = self->catalogue_bin;
+      child = GTK_WIDGET (self->catalogue_page);
+      break;
+    case PAGE_CHARTS:
+      if (self->charts_page != NULL)
+        return;
+      self->charts_page = g_object_new (BB_TYPE_CHARTS_PAGE, NULL);
+      bin = self->charts_bin;
+      child = GTK_WIDGET (self->charts_page);
+      break;
+    case PAGE_COMPLAINTS:
+      if (self->complaints_page != NULL)
+        return;
+      self->complaints_page = g_object_new (BB_TYPE_COMPLAINTS_PAGE, NULL);
+      bin = self->complaints_bin;
+      child = GTK_WIDGET (self->complaints_page);
+      break;
+    case PAGE_STAFF:
+      if (self->staff_page != NULL)
+        return;
+      self->staff_page = g_object_new (BB_TYPE_STAFF_PAGE, NULL);
+      bin = self->staff_bin;
+      child = GTK_WIDGET (self->staff_page);
+      break;
+    case PAGE_HOLIDAYS:
+      if (self->holidays_page != NULL)
+        return;
+      self->holidays_page = g_object_new (BB_TYPE_HOLIDAYS_PAGE, NULL);
+      bin = self->holidays_bin;
+      child = GTK_WIDGET (self->holidays_page);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  adw_bin_set_child (bin, child);
 }
 
 /* Pages start reading when first shown; a change of database or of the
@@ -223,6 +283,8 @@ sync_pages (BbWindow *self)
     }
 
   page = visible_page (self);
+  if (page != 0)
+    ensure_page (self, page);
   if (db != NULL && page != 0 && !(self->pages_given & page))
     {
       self->pages_given |= page;
@@ -447,6 +509,8 @@ open_complaint_action (GtkWidget  *widget,
   if (!adw_view_stack_page_get_visible (self->complaints_stack_page))
     return;
   adw_view_stack_set_visible_child_name (self->view_stack, "complaints");
+  /* Shown, so made. */
+  g_assert (self->complaints_page != NULL);
   bb_complaints_page_select (self->complaints_page, g_variant_get_string (parameter, NULL));
 }
 
@@ -493,6 +557,12 @@ bb_window_dispose (GObject *object)
   if (self->view_stack != NULL)
     g_signal_handlers_disconnect_by_func (self->view_stack, sync_pages, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BB_TYPE_WINDOW);
+  /* Gone with their bins. */
+  self->catalogue_page = NULL;
+  self->charts_page = NULL;
+  self->complaints_page = NULL;
+  self->staff_page = NULL;
+  self->holidays_page = NULL;
   g_clear_object (&self->settings);
   g_clear_object (&self->pages_database);
 
@@ -510,11 +580,6 @@ bb_window_class_init (BbWindowClass *klass)
   window_class->close_request = bb_window_close_request;
 
   g_type_ensure (BB_TYPE_SIGN_IN_PAGE);
-  g_type_ensure (BB_TYPE_CATALOGUE_PAGE);
-  g_type_ensure (BB_TYPE_CHARTS_PAGE);
-  g_type_ensure (BB_TYPE_COMPLAINTS_PAGE);
-  g_type_ensure (BB_TYPE_STAFF_PAGE);
-  g_type_ensure (BB_TYPE_HOLIDAYS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/bangban/Bangban/bb-window.ui");
@@ -527,15 +592,15 @@ bb_window_class_init (BbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbWindow, dashboard_bin);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, person_label);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, sign_in_page);
-  gtk_widget_class_bind_template_child (widget_class, BbWindow, catalogue_page);
-  gtk_widget_class_bind_template_child (widget_class, BbWindow, charts_page);
-  gtk_widget_class_bind_template_child (widget_class, BbWindow, complaints_page);
-  gtk_widget_class_bind_template_child (widget_class, BbWindow, staff_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, staff_stack_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, charts_stack_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, complaints_stack_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, holidays_stack_page);
-  gtk_widget_class_bind_template_child (widget_class, BbWindow, holidays_page);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, catalogue_bin);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, charts_bin);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, complaints_bin);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, staff_bin);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, holidays_bin);
   gtk_widget_class_bind_template_callback (widget_class, signed_in_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
