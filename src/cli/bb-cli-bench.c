@@ -566,26 +566,53 @@ compare_doubles (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* The median of @runs runs, in ms, after one run that warms the caches;
- * a negative number on error. */
-static double
-median_ms (Bench     *bench,
-           Operation  operation)
+/* Runs @operation once, adding its time in ms to @times. */
+static gboolean
+time_run (Bench     *bench,
+          Operation  operation,
+          double    *times,
+          guint      run)
 {
-  g_autofree double *times = g_new (double, bench->runs);
+  gint64 start = g_get_monotonic_time ();
 
   if (!operation (bench))
-    return -1;
-  for (guint i = 0; i < bench->runs; i++)
-    {
-      gint64 start = g_get_monotonic_time ();
+    return FALSE;
+  times[run] = (g_get_monotonic_time () - start) / 1000.0;
+  return TRUE;
+}
 
-      if (!operation (bench))
-        return -1;
-      times[i] = (g_get_monotonic_time () - start) / 1000.0;
-    }
-  qsort (times, bench->runs, sizeof (double), compare_doubles);
-  return times[bench->runs / 2];
+static double
+median (double *times,
+        guint   n)
+{
+  qsort (times, n, sizeof (double), compare_doubles);
+  return times[n / 2];
+}
+
+/* The medians of @runs runs of each side, in ms, after one run of each that
+ * warms the caches; *@raw_ms negative without @with_raw. The runs of the
+ * two sides take turns, so that both meet the same moments of a shared,
+ * noisy machine: timed one side after the other, sub-millisecond medians
+ * moved by a third from one bench to the next. */
+static gboolean
+median_ms (Bench     *bench,
+           Operation  with_gda,
+           Operation  with_raw,
+           double    *ms,
+           double    *raw_ms)
+{
+  g_autofree double *times = g_new (double, bench->runs);
+  g_autofree double *raw_times = g_new (double, bench->runs);
+
+  if (!with_gda (bench) || (with_raw != NULL && !with_raw (bench)))
+    return FALSE;
+  for (guint i = 0; i < bench->runs; i++)
+    if (!time_run (bench, with_gda, times, i) ||
+        (with_raw != NULL && !time_run (bench, with_raw, raw_times, i)))
+      return FALSE;
+  *ms = median (times, bench->runs);
+  *raw_ms = with_raw != NULL ? median (raw_times, bench->runs) : -1;
+  return TRUE;
 }
 
 /* Table output */
@@ -677,17 +704,10 @@ time_operation (Bench      *bench,
                 Operation   with_raw,
                 const char *target)
 {
-  double ms = median_ms (bench, with_gda);
-  double raw_ms = -1;
+  double ms, raw_ms;
 
-  if (ms < 0)
+  if (!median_ms (bench, with_gda, bench->raw != NULL ? with_raw : NULL, &ms, &raw_ms))
     return FALSE;
-  if (bench->raw != NULL && with_raw != NULL)
-    {
-      raw_ms = median_ms (bench, with_raw);
-      if (raw_ms < 0)
-        return FALSE;
-    }
   print_row (bench, name, ms, raw_ms, target);
   return TRUE;
 }
