@@ -464,16 +464,12 @@ raw_statistics (Bench *bench)
 {
   for (guint i = 0; i < bench->stats_sql->len; i++)
     {
-      const char *sql = g_ptr_array_index (bench->stats_sql, i);
-      sqlite3_stmt *statement = NULL;
+      /* Prepared once and kept, as bb_database_prepare() keeps libgda's. */
+      sqlite3_stmt *statement = raw_statement (bench, g_ptr_array_index (bench->stats_sql, i));
       int rc;
 
-      if (sqlite3_prepare_v2 (bench->raw, sql, -1, &statement, NULL) != SQLITE_OK)
-        {
-          g_set_error (&bench->error, BB_ERROR, BB_ERROR_FAILED, "%s",
-                       sqlite3_errmsg (bench->raw));
-          return FALSE;
-        }
+      if (statement == NULL)
+        return FALSE;
       for (int p = 1; p <= sqlite3_bind_parameter_count (statement); p++)
         {
           GVariant *value = g_hash_table_lookup (bench->stats_values,
@@ -496,7 +492,8 @@ raw_statistics (Bench *bench)
                 (void) sqlite3_column_int64 (statement, c);
             }
         }
-      sqlite3_finalize (statement);
+      sqlite3_reset (statement);
+      sqlite3_clear_bindings (statement);
       if (rc != SQLITE_DONE)
         {
           g_set_error (&bench->error, BB_ERROR, BB_ERROR_FAILED, "%s",
@@ -895,7 +892,7 @@ seeded:
     const char * const labels[] = {
       _("operation (median)"), _("open"), _("first page (100 rows)"),
       _("filtered page (proxy, handling, by deadline)"), short_name, name, matter,
-      _("statistics (by state, by month)"), _("one case with its history"),
+      _("statistics of a year"), _("one case with its history"),
     };
 
     /* The name column fits the widest label, in display columns. */
