@@ -101,13 +101,13 @@ rows_loaded_at (BbCaseList *list,
 }
 
 static void
-after_paint_cb (GdkFrameClock *clock,
-                Benchmark     *bench)
+painted_cb (GdkFrameClock *clock,
+            Benchmark     *bench)
 {
   BbDashboard *dashboard = find_dashboard (bench);
   BbCaseList *list = bb_dashboard_get_case_list (dashboard);
 
-  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, bench);
+  g_signal_handlers_disconnect_by_func (clock, painted_cb, bench);
   printf ("cases                        %9u\n", bb_case_list_get_n_cases (list));
   print_line ("first rows after start-up",
               (g_get_monotonic_time () - bench->started_at) / 1000.0);
@@ -136,13 +136,15 @@ tick_cb (GtkWidget     *widget,
     {
     case STAGE_OPENING:
     case STAGE_FIRST_ROWS:
-      if (!rows_loaded_at (list, 0) || (n > 0 && gtk_adjustment_get_upper (adjustment) <= 0))
+      if (!rows_loaded_at (list, 0))
         return G_SOURCE_CONTINUE;
-      /* Loaded and laid out: this frame draws them; the clock stops when
-       * it has been painted (after_paint_cb), not at the next frame, which
-       * whatever runs after the paint may hold back. */
+      /* Announced and loaded: this frame lays them out and draws them. The
+       * clock stops once the window has been drawn in this frame's paint
+       * phase (painted_cb, connected after the surface's own handler),
+       * before anything that runs after the paint, such as the dashboard
+       * announcing the rest of the rows. */
       bench->stage = STAGE_FIRST_PAINT;
-      g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), bench);
+      g_signal_connect_after (clock, "paint", G_CALLBACK (painted_cb), bench);
       return G_SOURCE_CONTINUE;
 
     case STAGE_FIRST_PAINT:
