@@ -1657,9 +1657,8 @@ perform_request_supplement (Act     *act,
   g_autoptr(GPtrArray) materials = read_materials (act->db, act->before->id, error);
   g_autoptr(BbCalendar) calendar = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
-  g_autofree char *days_text = NULL;
   g_autofree char *due_iso = NULL;
-  guint64 days = 5;
+  int days;
   JsonArray *missing;
   GDate due;
 
@@ -1672,9 +1671,7 @@ perform_request_supplement (Act     *act,
   calendar = load_calendar (act->db, error);
   if (calendar == NULL)
     return FALSE;
-  days_text = bb_settings_repo_get (act->db, BB_SETTING_SUPPLEMENT_DAYS, NULL, NULL);
-  if (days_text == NULL || !g_ascii_string_to_unsigned (days_text, 10, 1, 365, &days, NULL))
-    days = 5;
+  days = bb_settings_repo_get_days (act->db, BB_SETTING_SUPPLEMENT_DAYS, 5);
   bb_calendar_add_working_days (calendar, &act->today, (guint) days, &due);
   due_iso = date_to_iso (&due);
   json_object_set_string_member (act->details, "supplement_due", due_iso);
@@ -2135,20 +2132,17 @@ perform_evaluate (Act     *act,
   if (act->action->level <= BB_SATISFACTION_RECTIFY_AT)
     {
       g_autoptr(BbCalendar) calendar = load_calendar (act->db, error);
-      g_autofree char *days_text = NULL;
       g_autofree char *deadline_iso = NULL;
       g_autoptr(GdaSet) rect_params = NULL;
       g_autoptr(JsonObject) rect = json_object_new ();
       g_autoptr(JsonNode) rect_node = NULL;
-      guint64 days = 5;
+      int days;
       gint64 rectification_id;
       GDate deadline;
 
       if (calendar == NULL)
         return FALSE;
-      days_text = bb_settings_repo_get (act->db, BB_SETTING_RECTIFICATION_DAYS, NULL, NULL);
-      if (days_text == NULL || !g_ascii_string_to_unsigned (days_text, 10, 1, 365, &days, NULL))
-        days = 5;
+      days = bb_settings_repo_get_days (act->db, BB_SETTING_RECTIFICATION_DAYS, 5);
       bb_calendar_add_working_days (calendar, &act->today, (guint) days, &deadline);
       deadline_iso = date_to_iso (&deadline);
 

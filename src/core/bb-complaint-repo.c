@@ -43,7 +43,6 @@
 #define NUMBER_CHARS      40
 #define CONTENT_CHARS     2000
 #define STEP_TEXT_CHARS   2000
-#define MAX_LIMIT_DAYS    BB_COMPLAINT_STEP_MAX_DAYS
 #define MAX_PAGE          500
 
 static const char SQL_COUNTER_ENSURE[] =
@@ -757,31 +756,11 @@ validate_step_text (BbComplaintState   to,
 
 /* Writing helpers */
 
-/* A time limit in working days from the setting @key, or @fallback. */
-static int
-read_days_setting (BbDatabase *db,
-                   const char *key,
-                   int         max_days,
-                   int         fallback)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *value = bb_settings_repo_get (db, key, NULL, &error);
-  guint64 days;
-
-  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, max_days, &days, NULL))
-    {
-      g_debug ("No usable %s setting (%s); using %d working days", key,
-               error != NULL ? error->message : value, fallback);
-      return fallback;
-    }
-  return (int) days;
-}
-
+/* The overall time limit of a complaint, in working days. */
 static int
 read_limit_days (BbDatabase *db)
 {
-  return read_days_setting (db, BB_SETTING_COMPLAINT_DAYS, MAX_LIMIT_DAYS,
-                            BB_COMPLAINT_DEFAULT_DAYS);
+  return bb_settings_repo_get_days (db, BB_SETTING_COMPLAINT_DAYS, BB_COMPLAINT_DEFAULT_DAYS);
 }
 
 /* The deadline of @step when the step before it is taken at @from: the
@@ -799,8 +778,7 @@ step_deadline (BbDatabase       *db,
 
   if (key == NULL)
     return 0;
-  days = read_days_setting (db, key, BB_COMPLAINT_STEP_MAX_DAYS,
-                            bb_complaint_step_default_days (step));
+  days = bb_settings_repo_get_days (db, key, bb_complaint_step_default_days (step));
   usec_to_date (from, &day);
   /* The day the step before was taken does not count. */
   bb_calendar_add_working_days (calendar, &day, (guint) days, &due);
@@ -1162,15 +1140,18 @@ bb_complaint_repo_step (BbDatabase        *db,
       goto failed;
     }
 
-  calendar = bb_holiday_repo_load_calendar (db, error);
-  if (calendar == NULL)
-    goto failed;
-
   /* The step is measured against its own deadline, given when the step
-   * before it was taken; the step after it gets its deadline now. */
+   * before it was taken; the step after it, if any, gets its deadline now. */
   now = bb_clock_now_usec ();
   on_time = before->step_due_at == 0 || now <= before->step_due_at;
-  next_due_at = to < BB_COMPLAINT_ARCHIVED ? step_deadline (db, calendar, to + 1, now) : 0;
+  next_due_at = 0;
+  if (to < BB_COMPLAINT_ARCHIVED)
+    {
+      calendar = bb_holiday_repo_load_calendar (db, error);
+      if (calendar == NULL)
+        goto failed;
+      next_due_at = step_deadline (db, calendar, to + 1, now);
+    }
 
   statement = bb_database_prepare (db, SQL_ADVANCE);
   params = bb_database_new_params (db, statement);

@@ -227,6 +227,37 @@ bb_settings_repo_get (BbDatabase  *db,
 }
 
 /**
+ * bb_settings_repo_get_days:
+ * @key: a setting of working days, such as %BB_SETTING_SUPPLEMENT_DAYS
+ * @fallback: the days to use when the setting is missing or not a value
+ *   bb_settings_validate() would accept
+ *
+ * Returns: the setting's whole number of working days, or @fallback
+ */
+int
+bb_settings_repo_get_days (BbDatabase *db,
+                           const char *key,
+                           int         fallback)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  guint64 days;
+
+  g_return_val_if_fail (BB_IS_DATABASE (db), fallback);
+  g_return_val_if_fail (max_working_days (key) > 0, fallback);
+
+  value = bb_settings_repo_get (db, key, NULL, &error);
+  if (value == NULL ||
+      !g_ascii_string_to_unsigned (value, 10, 1, max_working_days (key), &days, NULL))
+    {
+      g_debug ("No usable %s setting (%s); using %d working days", key,
+               error != NULL ? error->message : value, fallback);
+      return fallback;
+    }
+  return (int) days;
+}
+
+/**
  * bb_settings_repo_set:
  * @expected_version: the version read with the value
  * @new_version: (out) (optional): the version after the change

@@ -27,6 +27,9 @@ char     *bb_settings_repo_get   (BbDatabase  *db,
                                   const char  *key,
                                   int         *version,
                                   GError     **error);
+int       bb_settings_repo_get_days (BbDatabase *db,
+                                     const char *key,
+                                     int         fallback);
 gboolean  bb_settings_repo_set   (BbDatabase  *db,
                                   const BbActor *actor,
                                   const char  *key,
