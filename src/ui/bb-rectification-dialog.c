@@ -36,6 +36,7 @@ struct _BbRectificationDialog
   BbRectificationStep   step;
   GCancellable         *cancellable;
   gboolean              busy;
+  GtkWidget            *focus_before;  /* weak: the field focused when saving began */
   gboolean              valid;
   char                 *message;
 
@@ -177,12 +178,25 @@ set_busy (BbRectificationDialog *self,
   self->busy = busy;
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
+  /* Insensitive, never cleared: what was typed stays for the next try. The
+   * focus leaves the form first (a text entry made insensitive while it
+   * has the focus never hears that it lost it) and goes back to the field
+   * it was in, as in the case view's action forms. */
   if (busy)
-    gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
-  /* Insensitive, never cleared: what was typed stays for the next try. */
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+      if (focus != NULL && gtk_widget_is_ancestor (focus, self->form_box))
+        g_set_weak_pointer (&self->focus_before, focus);
+      gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
+    }
   gtk_widget_set_sensitive (self->form_box, !busy);
   if (!busy)
-    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+    {
+      gtk_widget_grab_focus (self->focus_before != NULL ? self->focus_before
+                                                        : GTK_WIDGET (self->text_view));
+      g_clear_weak_pointer (&self->focus_before);
+    }
   revalidate (self);
 }
 
@@ -421,6 +435,7 @@ bb_rectification_dialog_dispose (GObject *object)
   BbRectificationDialog *self = BB_RECTIFICATION_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_weak_pointer (&self->focus_before);
   gtk_widget_dispose_template (GTK_WIDGET (self), BB_TYPE_RECTIFICATION_DIALOG);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->application);
