@@ -266,13 +266,6 @@ set_instant (GdaSet     *params,
     bb_params_set_null (params, name);
 }
 
-static char *
-date_to_iso (const GDate *date)
-{
-  return g_strdup_printf ("%04u-%02u-%02u", (guint) g_date_get_year (date),
-                          (guint) g_date_get_month (date), (guint) g_date_get_day (date));
-}
-
 static gboolean
 iso_to_date (const char *iso,
              GDate      *out)
@@ -1673,7 +1666,7 @@ perform_request_supplement (Act     *act,
     return FALSE;
   days = bb_settings_repo_get_days (act->db, BB_SETTING_SUPPLEMENT_DAYS, 5);
   bb_calendar_add_working_days (calendar, &act->today, (guint) days, &due);
-  due_iso = date_to_iso (&due);
+  due_iso = bb_date_to_iso (&due);
   json_object_set_string_member (act->details, "supplement_due", due_iso);
 
   missing = json_array_new ();
@@ -1770,7 +1763,7 @@ perform_accept (Act     *act,
   act->after->accepted_at = act->now;
   act->after->limit_days = limit;
   g_free (act->after->deadline);
-  act->after->deadline = date_to_iso (&deadline);
+  act->after->deadline = bb_date_to_iso (&deadline);
   g_free (act->after->acceptance_notes);
   act->after->acceptance_notes = g_strdup (act->action->text);
 
@@ -1935,7 +1928,7 @@ recompute_deadline (Act     *act,
   if (!bb_calendar_deadline (calendar, &accepted, (guint) act->before->limit_days,
                              (const BbDateRange *) ranges->data, ranges->len, &deadline))
     return g_strdup (act->before->deadline);
-  return date_to_iso (&deadline);
+  return bb_date_to_iso (&deadline);
 }
 
 static gboolean
@@ -2144,7 +2137,7 @@ perform_evaluate (Act     *act,
         return FALSE;
       days = bb_settings_repo_get_days (act->db, BB_SETTING_RECTIFICATION_DAYS, 5);
       bb_calendar_add_working_days (calendar, &act->today, (guint) days, &deadline);
-      deadline_iso = date_to_iso (&deadline);
+      deadline_iso = bb_date_to_iso (&deadline);
 
       statement = prepare_insert (act->db, SQL_RECTIFICATION_ADD, SQL_RECTIFICATION_ADD_PG);
       rect_params = bb_database_new_params (act->db, statement);
@@ -2400,7 +2393,7 @@ act_in_transaction (BbDatabase          *db,
   act.system = system;
   act.now = bb_clock_now_usec ();
   bb_clock_today (&act.today);
-  act.today_iso = date_to_iso (&act.today);
+  act.today_iso = bb_date_to_iso (&act.today);
   act.details = json_object_new ();
 
   if (!bb_database_begin (db, error))
@@ -3140,7 +3133,7 @@ bb_case_repo_sweep (BbDatabase  *db,
   g_return_val_if_fail (BB_IS_DATABASE (db), -1);
 
   bb_clock_today (&today);
-  today_iso = date_to_iso (&today);
+  today_iso = bb_date_to_iso (&today);
 
   statement = bb_database_prepare (db, SQL_DUE_FOR_TERMINATION);
   params = bb_database_new_params (db, statement);

@@ -392,13 +392,6 @@ usec_to_iso8601 (gint64 usec)
   return g_date_time_format_iso8601 (local);
 }
 
-static char *
-date_to_iso (const GDate *date)
-{
-  return g_strdup_printf ("%04u-%02u-%02u", (guint) g_date_get_year (date),
-                          (guint) g_date_get_month (date), (guint) g_date_get_day (date));
-}
-
 /* The last microsecond of @date in the time zone of record. */
 static gint64
 end_of_day_usec (const GDate *date)
@@ -422,7 +415,7 @@ usec_to_date_text (gint64 usec)
   if (usec == 0)
     return NULL;
   usec_to_date (usec, &date);
-  return date_to_iso (&date);
+  return bb_date_to_iso (&date);
 }
 
 /* Reading */

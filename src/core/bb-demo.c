@@ -565,13 +565,6 @@ local_date (Demo   *demo,
   g_date_set_dmy (out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
 }
 
-static char *
-iso_date (const GDate *date)
-{
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
-                          g_date_get_day (date));
-}
-
 /* The clock: the demo moves its own thread's clock (bb_clock_set_thread_now)
  * to each step's instant; other threads keep the common clock. */
 static void
@@ -1110,7 +1103,7 @@ bulk_case (Demo     *demo,
           kase.limit_days = item->limit_days;
           local_date (demo, kase.accepted_at, &accepted);
           bb_calendar_deadline (demo->calendar, &accepted, (guint) item->limit_days, NULL, 0, &due);
-          deadline = iso_date (&due);
+          deadline = bb_date_to_iso (&due);
           kase.deadline = deadline;
 
           for (guint i = g_rand_int_range (demo->rand, 0, 4); i > 0; i--)
@@ -1130,7 +1123,7 @@ bulk_case (Demo     *demo,
           timeline_add (&timeline, demo, day, owner->staff_id, "suspend", "handling", "suspended",
                         NULL);
           local_date (demo, timeline.at, &on);
-          suspended_on = iso_date (&on);
+          suspended_on = bb_date_to_iso (&on);
           if (state == BB_STATE_SUSPENDED)
             {
               by = demo->today;
@@ -1146,7 +1139,7 @@ bulk_case (Demo     *demo,
                   g_date_subtract_days (&by, 1);
                 }
             }
-          resume_by = iso_date (&by);
+          resume_by = bb_date_to_iso (&by);
           kase.resume_by = resume_by;
           kase.suspension_reason = PICK (demo, suspend_reasons);
           kase.suspended_on = suspended_on;
@@ -1564,7 +1557,7 @@ make_action (Demo       *demo,
             g_date_add_days (&by, g_rand_int_range (demo->rand, 5, 20));
           }
         action->reason = g_strdup (PICK (demo, suspend_reasons));
-        action->resume_by = iso_date (&by);
+        action->resume_by = bb_date_to_iso (&by);
         action->text = g_strdup ("已向申请人出具中止告知");
       }
       break;

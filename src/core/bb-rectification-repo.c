@@ -296,8 +296,7 @@ today_iso (void)
   GDate today;
 
   bb_clock_today (&today);
-  return g_strdup_printf ("%04u-%02u-%02u", (guint) g_date_get_year (&today),
-                          (guint) g_date_get_month (&today), (guint) g_date_get_day (&today));
+  return bb_date_to_iso (&today);
 }
 
 static char *

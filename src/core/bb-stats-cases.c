@@ -38,6 +38,7 @@
 #include "bb-database-private.h"
 #include "bb-error.h"
 #include "bb-stats-cases.h"
+#include "bb-stats-private.h"
 #include "bb-validate.h"
 
 #define DAY "86400000000"
@@ -260,59 +261,21 @@ day_number (const GDate *date)
   return (gint64) g_date_get_julian (date) - (gint64) g_date_get_julian (&epoch);
 }
 
-static gint64
-midnight_usec (GTimeZone   *tz,
-               const GDate *date,
-               gint64      *offset_us)
-{
-  g_autoptr(GDateTime) midnight = g_date_time_new (tz, g_date_get_year (date),
-                                                   g_date_get_month (date),
-                                                   g_date_get_day (date), 0, 0, 0);
-
-  if (offset_us != NULL)
-    *offset_us = g_date_time_get_utc_offset (midnight);
-  return g_date_time_to_unix (midnight) * G_USEC_PER_SEC;
-}
-
 static gboolean
 range_init (Range       *range,
             const char  *from,
             const char  *to,
             GError     **error)
 {
-  g_autoptr(GTimeZone) tz = bb_clock_get_time_zone ();
-  GDate first, last, after, today;
+  GDate first, last, today;
 
-  g_date_clear (&first, 1);
-  g_date_clear (&last, 1);
-  if (from == NULL || !bb_validate_date (from, &first, NULL))
-    {
-      /* Translators: the first day of the statistics' date range */
-      bb_set_field_error (error, _("From"), _("enter a date as YYYY-MM-DD"));
-      return FALSE;
-    }
-  if (to == NULL || !bb_validate_date (to, &last, NULL))
-    {
-      /* Translators: the last day of the statistics' date range */
-      bb_set_field_error (error, _("To"), _("enter a date as YYYY-MM-DD"));
-      return FALSE;
-    }
-  if (g_date_compare (&last, &first) < 0)
-    {
-      bb_set_field_error (error, _("To"), _("the last day is before the first day"));
-      return FALSE;
-    }
-  after = last;
-  g_date_add_days (&after, 1);
-  range->from_us = midnight_usec (tz, &first, &range->offset_us);
-  range->to_us = midnight_usec (tz, &after, NULL);
+  if (!bb_stats_range_bounds (from, to, &first, &last, &range->from_us, &range->to_us,
+                              &range->offset_us, error))
+    return FALSE;
   range->lo_day = ALL_DAYS_FROM;
   range->hi_day = ALL_DAYS_TO;
-  g_date_clear (&today, 1);
   bb_clock_today (&today);
-  range->today = g_strdup_printf ("%04u-%02u-%02u", (guint) g_date_get_year (&today),
-                                  (guint) g_date_get_month (&today),
-                                  (guint) g_date_get_day (&today));
+  range->today = bb_date_to_iso (&today);
   return TRUE;
 }
 
@@ -404,8 +367,7 @@ day_text (const Range *range,
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 1, G_DATE_JANUARY, 1970);
   g_date_add_days (&date, (guint) ((at + range->offset_us) / G_TIME_SPAN_DAY));
-  return g_strdup_printf ("%04u-%02u-%02u", (guint) g_date_get_year (&date),
-                          (guint) g_date_get_month (&date), (guint) g_date_get_day (&date));
+  return bb_date_to_iso (&date);
 }
 
 static char *

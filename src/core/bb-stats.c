@@ -498,13 +498,6 @@ bb_stats_table_find (const BbStatsTable *table,
 
 /* Periods */
 
-static char *
-date_to_iso (const GDate *date)
-{
-  return g_strdup_printf ("%04u-%02u-%02u", (guint) g_date_get_year (date),
-                          (guint) g_date_get_month (date), (guint) g_date_get_day (date));
-}
-
 static void
 set_month (int    year,
            int    first_month,
@@ -519,7 +512,7 @@ set_month (int    year,
   g_date_add_months (&last, (guint) n_months);
   g_date_subtract_days (&last, 1);
   *from = g_strdup_printf ("%04d-%02d-01", year, first_month);
-  *to = date_to_iso (&last);
+  *to = bb_date_to_iso (&last);
 }
 
 /**
@@ -604,49 +597,80 @@ midnight_usec (GTimeZone   *tz,
   return g_date_time_to_unix (midnight) * G_USEC_PER_SEC;
 }
 
-static gboolean
-range_init (Range       *range,
-            const char  *from,
-            const char  *to,
-            GError     **error)
+/**
+ * bb_stats_range_bounds:
+ * @first: (out): the first day
+ * @last: (out): the last day
+ * @from_us: (out): the first day's midnight, in the time zone of record
+ * @to_us: (out): the midnight after the last day
+ * @offset_us: (out): the time zone's offset at @from_us
+ *
+ * Checks a range of days as bb_stats_compute() takes it (`YYYY-MM-DD`,
+ * in order, at most MAX_MONTHS months) and gives its bounds.
+ */
+gboolean
+bb_stats_range_bounds (const char  *from,
+                       const char  *to,
+                       GDate       *first,
+                       GDate       *last,
+                       gint64      *from_us,
+                       gint64      *to_us,
+                       gint64      *offset_us,
+                       GError     **error)
 {
   g_autoptr(GTimeZone) tz = bb_clock_get_time_zone ();
-  GDate after, today;
+  GDate after;
 
+  g_date_clear (first, 1);
+  g_date_clear (last, 1);
   /* Translators: the first day of the statistics' date range */
-  if (from == NULL || !bb_validate_date (from, &range->from, NULL))
+  if (from == NULL || !bb_validate_date (from, first, NULL))
     {
       bb_set_field_error (error, _("From"), _("enter a date as YYYY-MM-DD"));
       return FALSE;
     }
   /* Translators: the last day of the statistics' date range */
-  if (to == NULL || !bb_validate_date (to, &range->to, NULL))
+  if (to == NULL || !bb_validate_date (to, last, NULL))
     {
       bb_set_field_error (error, _("To"), _("enter a date as YYYY-MM-DD"));
       return FALSE;
     }
-  if (g_date_compare (&range->to, &range->from) < 0)
+  if (g_date_compare (last, first) < 0)
     {
       bb_set_field_error (error, _("To"), _("the last day is before the first day"));
       return FALSE;
     }
-  if ((g_date_get_year (&range->to) - g_date_get_year (&range->from)) * 12
-      + g_date_get_month (&range->to) - g_date_get_month (&range->from) >= MAX_MONTHS)
+  if ((g_date_get_year (last) - g_date_get_year (first)) * 12
+      + g_date_get_month (last) - g_date_get_month (first) >= MAX_MONTHS)
     {
       bb_set_field_error (error, _("To"), _("the range may cover at most %d months"),
                           MAX_MONTHS);
       return FALSE;
     }
 
-  after = range->to;
+  after = *last;
   g_date_add_days (&after, 1);
-  range->from_us = midnight_usec (tz, &range->from, &range->offset_us);
-  range->to_us = midnight_usec (tz, &after, NULL);
+  *from_us = midnight_usec (tz, first, offset_us);
+  *to_us = midnight_usec (tz, &after, NULL);
+  return TRUE;
+}
+
+static gboolean
+range_init (Range       *range,
+            const char  *from,
+            const char  *to,
+            GError     **error)
+{
+  GDate today;
+
+  if (!bb_stats_range_bounds (from, to, &range->from, &range->to, &range->from_us,
+                              &range->to_us, &range->offset_us, error))
+    return FALSE;
   range->from_day = (range->from_us + range->offset_us) / G_TIME_SPAN_DAY;
   range->to_day = (range->to_us + range->offset_us) / G_TIME_SPAN_DAY;
   range->now_us = bb_clock_now_usec ();
   bb_clock_today (&today);
-  range->today = date_to_iso (&today);
+  range->today = bb_date_to_iso (&today);
   return TRUE;
 }
 
@@ -1508,8 +1532,8 @@ bb_stats_compute (BbDatabase      *db,
     }
 
   stats = g_new0 (BbStats, 1);
-  stats->from = date_to_iso (&range.from);
-  stats->to = date_to_iso (&range.to);
+  stats->from = bb_date_to_iso (&range.from);
+  stats->to = bb_date_to_iso (&range.to);
   stats->utc_offset = (int) (range.offset_us / G_USEC_PER_SEC);
   stats->today = g_strdup (range.today);
   stats->computed_at = range.now_us;

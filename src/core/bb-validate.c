@@ -1135,6 +1135,21 @@ bb_validate_email (const char  *value,
 }
 
 /**
+ * bb_date_to_iso:
+ *
+ * Returns: (transfer full): @date as `YYYY-MM-DD`, as bb_validate_date()
+ *   reads it
+ */
+char *
+bb_date_to_iso (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%04u-%02u-%02u", (guint) g_date_get_year (date),
+                          (guint) g_date_get_month (date), (guint) g_date_get_day (date));
+}
+
+/**
  * bb_validate_date:
  * @iso: a date written YYYY-MM-DD
  * @out: (out caller-allocates) (optional): where to store the date

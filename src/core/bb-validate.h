@@ -21,6 +21,7 @@ gboolean bb_validate_email            (const char  *value,
 gboolean bb_validate_date             (const char  *iso,
                                        GDate       *out,
                                        GError     **error);
+char    *bb_date_to_iso               (const GDate *date);
 gboolean bb_validate_text             (const char  *field_label,
                                        const char  *value,
                                        gboolean     required,
