@@ -439,22 +439,55 @@ typedef struct
   GtkWidget *image;  /* (nullable): state and deadline columns */
   GtkWidget *label;
   GtkWidget *badge;  /* (nullable): made the first time a client is military */
+  const char *tone;  /* (nullable): "due-soon" or "overdue", as the style classes say */
+  gboolean   placeholder;
 } Cell;
+
+/* Style classes change only when the row's look does: each change restyles
+ * the cell, and a row's cells are updated on every bind and change. */
+static void
+set_tone (Cell       *cell,
+          const char *tone)
+{
+  if (g_strcmp0 (cell->tone, tone) == 0)
+    return;
+  if (cell->tone != NULL)
+    {
+      gtk_widget_remove_css_class (cell->label, cell->tone);
+      if (cell->image != NULL)
+        gtk_widget_remove_css_class (cell->image, cell->tone);
+    }
+  if (tone != NULL)
+    {
+      gtk_widget_add_css_class (cell->label, tone);
+      if (cell->image != NULL)
+        gtk_widget_add_css_class (cell->image, tone);
+    }
+  cell->tone = tone;
+}
+
+static void
+set_placeholder (Cell     *cell,
+                 gboolean  placeholder)
+{
+  if (cell->placeholder == placeholder)
+    return;
+  if (placeholder)
+    gtk_widget_add_css_class (cell->label, "case-placeholder");
+  else
+    gtk_widget_remove_css_class (cell->label, "case-placeholder");
+  cell->placeholder = placeholder;
+}
 
 static void
 set_icon (Cell       *cell,
-          const char *icon,
-          const char *tone)
+          const char *icon)
 {
   if (cell->image == NULL)
     return;
-  gtk_widget_remove_css_class (cell->image, "due-soon");
-  gtk_widget_remove_css_class (cell->image, "overdue");
   gtk_widget_set_visible (cell->image, icon != NULL);
   if (icon != NULL)
     gtk_image_set_from_icon_name (GTK_IMAGE (cell->image), icon);
-  if (tone != NULL)
-    gtk_widget_add_css_class (cell->image, tone);
 }
 
 /* 绿色通道: marked with a word and an icon, not by colour alone. */
@@ -491,18 +524,17 @@ update_cell (GtkListItem *list_item,
     return;
 
   summary = bb_case_item_get_summary (item);
-  gtk_widget_remove_css_class (cell->label, "due-soon");
-  gtk_widget_remove_css_class (cell->label, "overdue");
   if (summary == NULL)
     {
       /* Still loading: a grey bar where the text will be. */
       gtk_inscription_set_text (GTK_INSCRIPTION (cell->label), NULL);
-      gtk_widget_add_css_class (cell->label, "case-placeholder");
-      set_icon (cell, NULL, NULL);
+      set_placeholder (cell, TRUE);
+      set_tone (cell, NULL);
+      set_icon (cell, NULL);
       show_badge (cell, FALSE);
       return;
     }
-  gtk_widget_remove_css_class (cell->label, "case-placeholder");
+  set_placeholder (cell, FALSE);
 
   switch (column)
     {
@@ -556,9 +588,8 @@ update_cell (GtkListItem *list_item,
     }
 
   gtk_inscription_set_text (GTK_INSCRIPTION (cell->label), text);
-  set_icon (cell, icon, tone);
-  if (tone != NULL)
-    gtk_widget_add_css_class (cell->label, tone);
+  set_icon (cell, icon);
+  set_tone (cell, tone);
 }
 
 static void
